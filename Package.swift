@@ -1,0 +1,136 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Every Lambda function of ChronoView: one executable target each, under `Sources/Functions/<Name>`.
+/// `template.yaml` maps API routes to them; `./build.sh package` turns each into a `bootstrap`.
+let functionNames = [
+    "CreateUser", "Login", "Me", "Sessions", "Health", "Migrate",
+    "Charts", "Watchlists", "Alerts", "NotFound",
+]
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "ChronoView",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "Runtime", targets: ["Runtime"]),
+        .library(name: "Core", targets: ["Core"]),
+        .library(name: "LocalHarness", targets: ["LocalHarness"]),
+        .executable(name: "chronoview-local", targets: ["ChronoViewLocal"]),
+    ] + functionNames.map { .executable(name: $0, targets: [$0]) },
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.7.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+    ],
+    targets: [
+        // The Lambda custom runtime: knows nothing of ChronoView, imports FoundationEssentials at most.
+        .target(
+            name: "Runtime",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // ChronoView's logic, shared by every function.
+        .target(
+            name: "Core",
+            dependencies: [
+                "Runtime",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // Plays Lambda and API Gateway on a developer's machine and in the tests.
+        .target(
+            name: "LocalHarness",
+            dependencies: [
+                "Runtime",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "ChronoViewLocal",
+            dependencies: [
+                "LocalHarness",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // A function that misbehaves on request, for the runtime's process-level tests.
+        .executableTarget(
+            name: "RuntimeFixture",
+            dependencies: ["Runtime"],
+            path: "Sources/Fixtures/RuntimeFixture",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "RuntimeTests",
+            dependencies: ["Runtime"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "HarnessTests",
+            dependencies: [
+                "LocalHarness",
+                "RuntimeFixture",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "DeploymentTests",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CoreTests",
+            dependencies: [
+                "Core",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "FunctionTests",
+            dependencies: [
+                "LocalHarness",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ] + functionNames.map { .target(name: $0) },
+            swiftSettings: strictSettings
+        ),
+    ]
+        + functionNames.map { name in
+            .executableTarget(
+                name: name,
+                dependencies: ["Core", "Runtime"],
+                path: "Sources/Functions/\(name)",
+                swiftSettings: strictSettings
+            )
+        }
+)
