@@ -1,12 +1,9 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-/// Every Lambda function of ChronoView: one executable target each, under `Sources/Functions/<Name>`.
+/// ChronoView's Lambda functions: one executable target each, under `Sources/Functions/<Name>`.
 /// `template.yaml` maps API routes to them; `./build.sh package` turns each into a `bootstrap`.
-let functionNames = [
-    "CreateUser", "Login", "Me", "Sessions", "Health", "Migrate",
-    "Charts", "Watchlists", "Alerts", "NotFound",
-]
+let functionNames: [String] = []
 
 let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
@@ -17,10 +14,7 @@ let package = Package(
     name: "ChronoView",
     platforms: [.macOS(.v15)],
     products: [
-        .library(name: "Runtime", targets: ["Runtime"]),
-        .library(name: "Core", targets: ["Core"]),
-        .library(name: "LocalHarness", targets: ["LocalHarness"]),
-        .executable(name: "chronoview-local", targets: ["ChronoViewLocal"]),
+        .library(name: "Runtime", targets: ["Runtime"])
     ] + functionNames.map { .executable(name: $0, targets: [$0]) },
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -46,42 +40,7 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        // ChronoView's logic, shared by every function.
-        .target(
-            name: "Core",
-            dependencies: [
-                "Runtime",
-                .product(name: "PostgresNIO", package: "postgres-nio"),
-                .product(name: "JWTKit", package: "jwt-kit"),
-                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
-                .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "Logging", package: "swift-log"),
-            ],
-            swiftSettings: strictSettings
-        ),
-        // Plays Lambda and API Gateway on a developer's machine and in the tests.
-        .target(
-            name: "LocalHarness",
-            dependencies: [
-                "Runtime",
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "Yams", package: "Yams"),
-            ],
-            swiftSettings: strictSettings
-        ),
-        .executableTarget(
-            name: "ChronoViewLocal",
-            dependencies: [
-                "LocalHarness",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            swiftSettings: strictSettings
-        ),
-        // A function that misbehaves on request, for the runtime's process-level tests.
+        // A function that misbehaves on request, for the runtime's process-level tests and benchmarks.
         .executableTarget(
             name: "RuntimeFixture",
             dependencies: ["Runtime"],
@@ -91,37 +50,6 @@ let package = Package(
         .testTarget(
             name: "RuntimeTests",
             dependencies: ["Runtime"],
-            swiftSettings: strictSettings
-        ),
-        .testTarget(
-            name: "HarnessTests",
-            dependencies: [
-                "LocalHarness",
-                "RuntimeFixture",
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
-            ],
-            swiftSettings: strictSettings
-        ),
-        .testTarget(
-            name: "DeploymentTests",
-            dependencies: [.product(name: "Yams", package: "Yams")],
-            swiftSettings: strictSettings
-        ),
-        .testTarget(
-            name: "CoreTests",
-            dependencies: [
-                "Core",
-                .product(name: "PostgresNIO", package: "postgres-nio"),
-            ],
-            swiftSettings: strictSettings
-        ),
-        .testTarget(
-            name: "FunctionTests",
-            dependencies: [
-                "LocalHarness",
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                .product(name: "PostgresNIO", package: "postgres-nio"),
-            ] + functionNames.map { .target(name: $0) },
             swiftSettings: strictSettings
         ),
     ]

@@ -1,0 +1,109 @@
+import FoundationEssentials
+import Glibc
+import Logging
+import NIOCore
+import Runtime
+
+// A function for the runtime's process-level tests and benchmarks. `FIXTURE_MODE` picks the
+// handler kind; `FIXTURE_INIT_ERROR` makes initialisation fail with that message.
+
+struct FixtureInitError: Error, CustomStringConvertible {
+    var description: String
+}
+
+struct FixtureError: Error, CustomStringConvertible {
+    var description: String
+}
+
+/// A JSON command: what the test wants the function to do.
+struct Command: Decodable, Sendable {
+    var action: String
+    var payload: JSONValue?
+    var milliseconds: Int?
+    var bytes: Int?
+    var message: String?
+}
+
+struct Reply: Encodable, Sendable {
+    var echo: JSONValue?
+    var requestId: String
+    var traceId: String?
+    var invokedFunctionArn: String
+    var remainingMilliseconds: Int64
+    var functionName: String
+    var padding: String?
+}
+
+struct CommandHandler: LambdaHandler {
+    let functionName: String
+
+    func handle(_ command: Command, context: LambdaContext) async throws -> Reply {
+        switch command.action {
+        case "throw":
+            throw FixtureError(description: command.message ?? "asked to fail")
+        case "crash":
+            context.logger.info("crashing as asked")
+            exit(3)
+        case "sleep":
+            try await Task.sleep(for: .milliseconds(command.milliseconds ?? 0))
+        case "log":
+            context.logger.info("\(command.message ?? "hello")", metadata: ["fixture": "log"])
+        default:
+            break
+        }
+        return Reply(
+            echo: command.payload,
+            requestId: context.requestID,
+            traceId: LambdaEnvironment.variable("_X_AMZN_TRACE_ID"),
+            invokedFunctionArn: context.invokedFunctionARN,
+            remainingMilliseconds: context.remainingTime.components.seconds * 1000
+                + context.remainingTime.components.attoseconds / 1_000_000_000_000_000,
+            functionName: functionName,
+            padding: command.bytes.map { String(repeating: "x", count: $0) }
+        )
+    }
+}
+
+/// Echoes an HTTP API request back: method, path, headers, and the body as base64 bytes.
+struct HTTPEchoHandler: LambdaHandler {
+    func handle(_ request: APIGatewayV2Request, context: LambdaContext) async throws -> APIGatewayV2Response {
+        guard let body = request.bodyBytes else {
+            return APIGatewayV2Response(statusCode: 400, body: "body is not valid base64")
+        }
+        return APIGatewayV2Response(
+            statusCode: 200,
+            headers: [
+                "content-type": "application/octet-stream",
+                "x-method": request.requestContext.http.method,
+                "x-path": request.rawPath,
+                "x-query": request.rawQueryString,
+            ],
+            binaryBody: body
+        )
+    }
+}
+
+/// Returns the event's bytes unchanged: the cheapest possible function.
+struct ByteEchoHandler: ByteLambdaHandler {
+    func handle(_ event: ByteBuffer, context: LambdaContext) async throws -> ByteBuffer {
+        event
+    }
+}
+
+let mode = LambdaEnvironment.variable("FIXTURE_MODE") ?? "json"
+let initError = LambdaEnvironment.variable("FIXTURE_INIT_ERROR")
+
+switch mode {
+case "http":
+    LambdaRuntime.run { _ in
+        if let initError { throw FixtureInitError(description: initError) }
+        return HTTPEchoHandler()
+    }
+case "bytes":
+    LambdaRuntime.run { _ in ByteEchoHandler() }
+default:
+    LambdaRuntime.run { context in
+        if let initError { throw FixtureInitError(description: initError) }
+        return CommandHandler(functionName: context.environment.functionName)
+    }
+}
