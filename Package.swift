@@ -14,7 +14,8 @@ let package = Package(
     name: "ChronoView",
     platforms: [.macOS(.v15)],
     products: [
-        .library(name: "Runtime", targets: ["Runtime"])
+        .library(name: "Runtime", targets: ["Runtime"]),
+        .library(name: "LocalHarness", targets: ["LocalHarness"]),
     ] + functionNames.map { .executable(name: $0, targets: [$0]) },
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -37,6 +38,20 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // Plays Lambda and API Gateway on a developer's machine and in the tests.
+        .target(
+            name: "LocalHarness",
+            dependencies: [
+                "Runtime",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strictSettings
         ),
