@@ -1,0 +1,31 @@
+# Host tools the build needs: finding them, and installing the missing ones from Debian.
+
+# apt_install COMMAND PACKAGE [COMMAND PACKAGE...]: installs each PACKAGE whose COMMAND is
+# missing, with a single apt-get update for all of them.
+apt_install() {
+    local missing=()
+    while [ $# -ge 2 ]; do
+        command -v "$1" >/dev/null || missing+=("$2")
+        shift 2
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    echo "==> installing ${missing[*]}"
+    if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null; then
+        echo "error: missing ${missing[*]}; install them with your package manager" >&2
+        return 1
+    fi
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# The directory of the Swift toolchain's binaries; its clang is the one swiftc links with.
+swift_toolchain_bin() {
+    local swift
+    swift=$(command -v swift) || { echo "error: swift is not on PATH" >&2; return 1; }
+    dirname "$(readlink -f "$swift")"
+}
+
+# Echoes a size in bytes as MiB with one decimal.
+human_size() {
+    awk -v b="$1" 'BEGIN { printf "%.1f MiB", b / 1048576 }'
+}
