@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Checks the AWS deployment description with AWS's own validators: cfn-lint and
 # `sam validate --lint` on template.yaml, openapi-spec-validator on openapi.yaml.
 # The tests in Tests/DeploymentTests check what these cannot: that the template, the OpenAPI
