@@ -1,0 +1,222 @@
+import Testing
+
+/// How every function is deployed: what it runs, where it logs, where it sits in the network,
+/// and which secrets it may read.
+@Suite struct FunctionConfigurationTests {
+    let template: SAMTemplate
+
+    init() throws {
+        template = try SAMTemplate.load()
+    }
+
+    var functionIds: [String] { template.functions.keys.sorted() }
+
+    @Test func thereAreFunctions() {
+        #expect(!functionIds.isEmpty)
+    }
+
+    /// `./build.sh package` writes each target's bootstrap to .build/lambda/<Target>/, and
+    /// `sam deploy` zips and uploads whatever folder CodeUri names.
+    @Test func everyFunctionCodeUriIsTheFolderPackagingFills() throws {
+        let targets = SAMTemplate.functionTargetsOnDisk()
+        for id in functionIds {
+            let codeUri = template.effectiveProperties(ofFunction: id)["CodeUri"]?.string
+            guard let target = SAMTemplate.targetName(ofFunction: id) else {
+                Issue.record("\(id) is not named <Target>Function")
+                continue
+            }
+            #expect(codeUri == ".build/lambda/\(target)/", "\(id).CodeUri is \(String(describing: codeUri))")
+            #expect(targets.contains(target), "\(id) deploys Sources/Functions/\(target), which does not exist")
+        }
+    }
+
+    @Test func everyFunctionRunsItsX86BootstrapOnProvidedAL2023WithTracing() {
+        for id in functionIds {
+            let properties = template.effectiveProperties(ofFunction: id)
+            #expect(properties["Runtime"]?.string == "provided.al2023", "\(id).Runtime")
+            #expect(properties["Handler"]?.string == "bootstrap", "\(id).Handler")
+            #expect(properties["Architectures"] == .list([.scalar("x86_64")]), "\(id).Architectures")
+            #expect(properties["Tracing"]?.string == "Active", "\(id).Tracing")
+        }
+    }
+
+    /// Memory (which also buys CPU) and timeout are chosen per function, not inherited; a
+    /// function behind the HTTP API gains nothing from running past API Gateway's 30 s.
+    @Test func everyFunctionSetsItsOwnMemoryAndTimeout() {
+        for (id, function) in template.functions {
+            let memory = function[path: "Properties", "MemorySize"]?.string.flatMap { Int($0) }
+            let timeout = function[path: "Properties", "Timeout"]?.string.flatMap { Int($0) }
+            #expect(
+                memory.map { (128...10_240).contains($0) } == true, "\(id).MemorySize: \(String(describing: memory))")
+            #expect(timeout.map { (1...900).contains($0) } == true, "\(id).Timeout: \(String(describing: timeout))")
+            let servesHTTP = !(function[path: "Properties", "Events"]?.entries ?? [:]).isEmpty
+            if servesHTTP, let timeout {
+                #expect(timeout <= 30, "\(id) answers HTTP requests but may run \(timeout) s")
+            }
+        }
+    }
+
+    @Test func everyFunctionLogsJSONToItsOwnLogGroupKeptFourteenDays() {
+        var owners: [String: String] = [:]
+        for id in functionIds {
+            let logging = template.effectiveProperties(ofFunction: id)["LoggingConfig"]
+            #expect(logging?["LogFormat"]?.string == "JSON", "\(id).LoggingConfig.LogFormat")
+            guard let group = logging?["LogGroup"]?.referenced else {
+                Issue.record("\(id).LoggingConfig.LogGroup is not !Ref of a log group in the template")
+                continue
+            }
+            let resource = template.resources[group]
+            #expect(resource?["Type"]?.string == "AWS::Logs::LogGroup", "\(id) logs to \(group), not a log group")
+            #expect(resource?[path: "Properties", "RetentionInDays"]?.string == "14", "\(group).RetentionInDays")
+            if let other = owners.updateValue(id, forKey: group) {
+                Issue.record("\(id) and \(other) share the log group \(group)")
+            }
+        }
+    }
+
+    /// Private: every subnet of every function is in a route table with no route to an
+    /// internet gateway, and the subnets span at least two availability zones.
+    @Test func everyFunctionRunsInPrivateSubnetsOverTwoZones() {
+        let internetGateways = Set(template.resources(ofType: "AWS::EC2::InternetGateway").keys)
+        let associations = template.resources(ofType: "AWS::EC2::SubnetRouteTableAssociation").values
+        let routes = template.resources(ofType: "AWS::EC2::Route").values
+
+        for id in functionIds {
+            let vpc = template.effectiveProperties(ofFunction: id)["VpcConfig"]
+            let subnets = vpc?["SubnetIds"]?.list?.compactMap(\.referenced) ?? []
+            let groups = vpc?["SecurityGroupIds"]?.list ?? []
+            #expect(!groups.isEmpty, "\(id) has no security group")
+            #expect(subnets.count >= 2, "\(id) is not in at least two subnets")
+
+            var zones: [YAMLValue] = []
+            for subnet in subnets {
+                let resource = template.resources[subnet]
+                #expect(resource?["Type"]?.string == "AWS::EC2::Subnet", "\(id): \(subnet) is not a subnet")
+                #expect(resource?[path: "Properties", "MapPublicIpOnLaunch"]?.string != "true", "\(subnet) is public")
+                if let zone = resource?[path: "Properties", "AvailabilityZone"], !zones.contains(zone) {
+                    zones.append(zone)
+                }
+                let tables = associations.filter { $0[path: "Properties", "SubnetId"]?.referenced == subnet }
+                    .compactMap { $0[path: "Properties", "RouteTableId"]?.referenced }
+                #expect(tables.count == 1, "\(subnet) has \(tables.count) route table associations")
+                for table in tables {
+                    let toInternet = routes.filter {
+                        $0[path: "Properties", "RouteTableId"]?.referenced == table
+                            && ($0[path: "Properties", "GatewayId"]?.referenced).map(internetGateways.contains) == true
+                    }
+                    #expect(
+                        toInternet.isEmpty, "\(id) runs in \(subnet), whose route table \(table) reaches the internet")
+                }
+            }
+            #expect(zones.count >= 2, "\(id)'s subnets are not in two availability zones")
+        }
+    }
+
+    /// Secrets reach a function only as the ARN of a Secrets Manager secret, read at run time:
+    /// never as a value in the environment, which anyone allowed to read the function's
+    /// configuration can see.
+    @Test func environmentHoldsNoPlaintextSecrets() {
+        let extensionSettings = ["SECRETS_MANAGER_", "PARAMETERS_SECRETS_EXTENSION_"]
+        let sensitiveWords: Set = ["SECRET", "SECRETS", "PASSWORD", "PASSWD", "KEY", "CREDENTIALS"]
+        for id in functionIds {
+            let variables =
+                template.effectiveProperties(ofFunction: id)[path: "Environment", "Variables"]?.entries ?? [:]
+            #expect(variables["DATABASE_URL"] == nil, "\(id): DATABASE_URL would carry the database password")
+            for (name, value) in variables where !extensionSettings.contains(where: { name.hasPrefix($0) }) {
+                let words = Set(name.split(separator: "_").map(String.init))
+                guard !words.isDisjoint(with: sensitiveWords) else { continue }
+                #expect(name.hasSuffix("_ARN"), "\(id): \(name) looks like a secret value, not a secret's ARN")
+                #expect(isSecretReference(value), "\(id): \(name) is \(value), not a reference to a secret")
+            }
+        }
+    }
+
+    /// A function's environment names exactly the secrets its role may read: one it may not
+    /// read fails its first request, one it may read but does not name is a needless grant.
+    @Test func functionsMayReadExactlyTheSecretsTheirEnvironmentNames() {
+        for (id, function) in template.functions {
+            let variables =
+                template.effectiveProperties(ofFunction: id)[path: "Environment", "Variables"]?.entries ?? [:]
+            let named = Set(variables.filter { $0.key.hasSuffix("_SECRET_ARN") }.map(\.value.description))
+
+            var granted: Set<String> = []
+            for policy in function[path: "Properties", "Policies"]?.list ?? [] {
+                guard let secret = policy[path: "AWSSecretsManagerGetSecretValuePolicy", "SecretArn"] else {
+                    Issue.record("\(id) has a policy other than reading one named secret: \(policy)")
+                    continue
+                }
+                #expect(isSecretReference(secret), "\(id) may read \(secret), which is not a secret of the template")
+                granted.insert(secret.description)
+            }
+            #expect(named == granted, "\(id) names secrets \(named.sorted()) but may read \(granted.sorted())")
+        }
+    }
+
+    /// The variables the functions' code reads (see README.md, Deploy).
+    @Test func functionsGetTheEnvironmentTheirCodeReads() {
+        let proxies = Set(template.resources(ofType: "AWS::RDS::DBProxy").keys)
+        for id in functionIds {
+            let variables =
+                template.effectiveProperties(ofFunction: id)[path: "Environment", "Variables"]?.entries ?? [:]
+            if let secret = variables["DATABASE_SECRET_ARN"] {
+                #expect(
+                    secret.attribute.map { isManagedDatabaseSecret($0) } == true,
+                    "\(id).DATABASE_SECRET_ARN is not the RDS-managed master user secret")
+                let host = variables["PGHOST"]?.attribute
+                #expect(
+                    host.map { $0.hasSuffix(".Endpoint") && proxies.contains(String($0.dropLast(".Endpoint".count))) }
+                        == true,
+                    "\(id).PGHOST is not the RDS Proxy's endpoint")
+                #expect(variables["PGPORT"] == .scalar("5432"), "\(id).PGPORT")
+                #expect(variables["PGDATABASE"]?.string?.isEmpty == false, "\(id).PGDATABASE")
+                #expect(variables["PGSSLMODE"] == .scalar("verify-full"), "\(id).PGSSLMODE")
+                #expect(variables["PGSSLROOTCERT"] == .scalar("/var/task/rds-ca.pem"), "\(id).PGSSLROOTCERT")
+                #expect(variables["DATABASE_POOL_SIZE"] == .scalar("1"), "\(id).DATABASE_POOL_SIZE")
+            }
+            if let secret = variables["JWT_SECRET_ARN"] {
+                let resource = secret.referenced.flatMap { template.resources[$0] }
+                #expect(resource?["Type"]?.string == "AWS::SecretsManager::Secret", "\(id).JWT_SECRET_ARN")
+                let length = resource?[path: "Properties", "GenerateSecretString", "PasswordLength"]?.string
+                #expect(length.flatMap { Int($0) }.map { $0 >= 64 } == true, "the JWT key is generated shorter than 64")
+                for name in ["JWT_ISSUER", "JWT_AUDIENCE", "ACCESS_TOKEN_TTL_SECONDS"] {
+                    #expect(variables[name] != nil, "\(id) verifies tokens but has no \(name)")
+                }
+            }
+            if variables["DATABASE_SECRET_ARN"] != nil || variables["JWT_SECRET_ARN"] != nil {
+                #expect(variables["BCRYPT_COST"] != nil, "\(id).BCRYPT_COST")
+                let layers = template.effectiveProperties(ofFunction: id)["Layers"]?.list ?? []
+                #expect(!layers.isEmpty, "\(id) reads secrets but has no Parameters and Secrets extension layer")
+            }
+        }
+    }
+
+    /// The extension layer must match the architecture the functions are built for.
+    @Test func secretsExtensionLayersAreTheX86Ones() {
+        let layers = template.root[path: "Mappings", "SecretsExtension"]?.entries ?? [:]
+        #expect(!layers.isEmpty, "no SecretsExtension mapping")
+        for (region, entry) in layers {
+            let arn = entry["LayerArn"]?.string ?? ""
+            #expect(
+                arn.hasPrefix("arn:aws:lambda:\(region):")
+                    && arn.contains(":layer:AWS-Parameters-and-Secrets-Lambda-Extension:"),
+                "SecretsExtension.\(region) is \(arn)")
+        }
+    }
+
+    // MARK: -
+
+    private func isSecretReference(_ value: YAMLValue) -> Bool {
+        if let id = value.referenced {
+            return template.resources[id]?["Type"]?.string == "AWS::SecretsManager::Secret"
+        }
+        return value.attribute.map(isManagedDatabaseSecret) ?? false
+    }
+
+    /// `X.MasterUserSecret.SecretArn` of a database whose password RDS manages.
+    private func isManagedDatabaseSecret(_ attribute: String) -> Bool {
+        guard attribute.hasSuffix(".MasterUserSecret.SecretArn") else { return false }
+        let database = template.resources[String(attribute.dropLast(".MasterUserSecret.SecretArn".count))]
+        return database?["Type"]?.string == "AWS::RDS::DBInstance"
+            && database?[path: "Properties", "ManageMasterUserPassword"]?.string == "true"
+    }
+}

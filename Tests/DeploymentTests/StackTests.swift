@@ -1,0 +1,162 @@
+import Testing
+
+/// The parts of the stack around the functions that the design depends on.
+@Suite struct StackTests {
+    let template: SAMTemplate
+
+    init() throws {
+        template = try SAMTemplate.load()
+    }
+
+    /// Migrations run on every deploy: CloudFormation calls the Migrate function through a
+    /// custom resource whose properties change whenever the function's code or the
+    /// DeploymentId parameter does, and the API functions are only updated after it succeeded.
+    @Test func migrationsRunOnDeployBeforeTheAPIFunctionsChange() throws {
+        let migrations = template.resources(ofType: "Custom::Migration")
+        try #require(migrations.count == 1, "expected one Custom::Migration, found \(migrations.keys.sorted())")
+        let (migrationId, migration) = migrations.first!
+        let properties = migration["Properties"]?.entries ?? [:]
+
+        #expect(properties["ServiceToken"]?.attribute == "MigrateFunction.Arn")
+        #expect(properties.values.contains { $0.referenced == "MigrateFunction.Version" }, "no code version property")
+        let parameters = properties.values.compactMap(\.referenced).filter { template.parameters[$0] != nil }
+        #expect(!parameters.isEmpty, "no property follows a parameter that can force a re-run")
+
+        let migrate = try #require(template.functions["MigrateFunction"])
+        #expect(migrate[path: "Properties", "Events"] == nil, "Migrate must not be reachable over HTTP")
+        #expect(
+            migrate[path: "Properties", "AutoPublishAlias"] != nil, "MigrateFunction.Version needs AutoPublishAlias")
+
+        // The function answers CloudFormation's pre-signed S3 URL from private subnets.
+        let dependsOn = Set(migration["DependsOn"]?.names ?? [])
+        let s3Endpoints = template.resources(ofType: "AWS::EC2::VPCEndpoint").filter {
+            $0.value[path: "Properties", "VpcEndpointType"]?.string == "Gateway"
+                && $0.value[path: "Properties", "ServiceName"]?.text?.hasSuffix(".s3") == true
+        }
+        #expect(s3Endpoints.count == 1, "no S3 gateway endpoint for the response URL")
+        #expect(s3Endpoints.keys.allSatisfy(dependsOn.contains), "\(migrationId) does not wait for the S3 endpoint")
+
+        for (id, function) in template.functions where id != "MigrateFunction" {
+            let variables = template.effectiveProperties(ofFunction: id)[path: "Environment", "Variables"]
+            guard variables?["DATABASE_SECRET_ARN"] != nil else { continue }
+            let waitsFor = function["DependsOn"]?.names ?? []
+            #expect(waitsFor.contains(migrationId), "\(id) uses the database but does not wait for migrations")
+        }
+    }
+
+    /// The local gateway reads CORS from this same file, resolving `!Ref` to the parameter's
+    /// default, so the parameter must have a usable one.
+    @Test func corsAllowsTheSPAsOriginsHeadersAndMethods() throws {
+        let api = try #require(template.resources(ofType: "AWS::Serverless::HttpApi").values.first)
+        let cors = try #require(api[path: "Properties", "CorsConfiguration"])
+
+        let parameterName = try #require(cors["AllowOrigins"]?.referenced, "AllowOrigins is not !Ref of a parameter")
+        let parameter = try #require(template.parameters[parameterName])
+        #expect(parameter["Type"]?.string == "CommaDelimitedList")
+        let origins = parameter["Default"]?.string?.split(separator: ",").map(String.init) ?? []
+        #expect(!origins.isEmpty && origins.allSatisfy { $0.hasPrefix("http") }, "\(parameterName).Default: \(origins)")
+
+        let allowHeaders = Set(cors["AllowHeaders"]?.list?.compactMap { $0.string?.lowercased() } ?? [])
+        #expect(allowHeaders.isSuperset(of: ["authorization", "content-type", "if-match"]), "\(allowHeaders)")
+        let exposeHeaders = Set(cors["ExposeHeaders"]?.list?.compactMap { $0.string?.lowercased() } ?? [])
+        #expect(exposeHeaders.isSuperset(of: ["etag", "location", "x-request-id", "retry-after"]), "\(exposeHeaders)")
+
+        let allowMethods = Set(cors["AllowMethods"]?.list?.compactMap { $0.string?.uppercased() } ?? [])
+        let usedMethods = Set(template.httpRoutes.map(\.route.method)).subtracting(["ANY"])
+        #expect(
+            allowMethods.isSuperset(of: usedMethods),
+            "CORS allows \(allowMethods.sorted()), routes use \(usedMethods.sorted())")
+    }
+
+    /// Routes sit at the root of the invoke URL (no stage prefix), with access logs and throttling.
+    @Test func httpAPIServesAtTheRootWithAccessLogsAndThrottling() throws {
+        let api = try #require(template.resources(ofType: "AWS::Serverless::HttpApi").values.first)
+        let properties = try #require(api["Properties"])
+        #expect(properties["StageName"]?.string == "$default")
+
+        let logGroup = properties[path: "AccessLogSettings", "DestinationArn"]?.attribute
+        let group = logGroup.flatMap { template.resources[String($0.dropLast(".Arn".count))] }
+        #expect(group?["Type"]?.string == "AWS::Logs::LogGroup", "access logs go to \(String(describing: logGroup))")
+        #expect(group?[path: "Properties", "RetentionInDays"]?.string == "14")
+
+        let throttling = properties["DefaultRouteSettings"]
+        #expect(throttling?["ThrottlingBurstLimit"] != nil && throttling?["ThrottlingRateLimit"] != nil)
+    }
+
+    /// The database accepts connections only from the proxy, and the proxy only from the
+    /// functions, on 5432.
+    @Test func onlyTheFunctionsReachTheDatabaseThroughTheProxy() throws {
+        let database = try #require(template.resources(ofType: "AWS::RDS::DBInstance").values.first)
+        let proxy = try #require(template.resources(ofType: "AWS::RDS::DBProxy").values.first)
+        let databaseGroups = Set(
+            database[path: "Properties", "VPCSecurityGroups"]?.list?.compactMap {
+                $0.attribute.map { String($0.prefix { $0 != "." }) } ?? $0.referenced
+            } ?? [])
+        let proxyGroups = Set(proxy[path: "Properties", "VpcSecurityGroupIds"]?.list?.compactMap(\.referenced) ?? [])
+        let functionGroups = Set(
+            template.functions.keys.flatMap {
+                template.effectiveProperties(ofFunction: $0)[path: "VpcConfig", "SecurityGroupIds"]?.list?
+                    .compactMap(\.referenced) ?? []
+            })
+        #expect(!databaseGroups.isEmpty && !proxyGroups.isEmpty && !functionGroups.isEmpty)
+
+        for (target, allowedSources) in [(databaseGroups, proxyGroups), (proxyGroups, functionGroups)] {
+            for group in target {
+                let rules = ingressRules(of: group)
+                #expect(!rules.isEmpty, "\(group) lets nothing in")
+                for rule in rules {
+                    let source = rule["SourceSecurityGroupId"]?.referenced
+                    #expect(source.map(allowedSources.contains) == true, "\(group) admits \(rule)")
+                    #expect(rule["CidrIp"] == nil && rule["CidrIpv6"] == nil, "\(group) admits an address range")
+                    #expect(rule["FromPort"]?.string == "5432" && rule["ToPort"]?.string == "5432", "\(group): \(rule)")
+                }
+            }
+        }
+
+        #expect(database[path: "Properties", "ManageMasterUserPassword"]?.string == "true")
+        #expect(database[path: "Properties", "StorageEncrypted"]?.string == "true")
+        #expect(database[path: "Properties", "PubliclyAccessible"]?.string == "false")
+        #expect(
+            database[path: "Properties", "BackupRetentionPeriod"]?.string.flatMap { Int($0) }.map { $0 > 0 } == true)
+        #expect(database[path: "Properties", "DeletionProtection"]?.referenced != nil, "deletion protection is fixed")
+        #expect(proxy[path: "Properties", "RequireTLS"]?.string == "true")
+    }
+
+    @Test func spaIsAPrivateBucketBehindCloudFrontWithAnIndexFallback() throws {
+        let bucket = try #require(template.resources(ofType: "AWS::S3::Bucket").values.first)
+        let block = bucket[path: "Properties", "PublicAccessBlockConfiguration"]?.entries ?? [:]
+        for setting in ["BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets"] {
+            #expect(block[setting]?.string == "true", "\(setting)")
+        }
+
+        let distribution = try #require(template.resources(ofType: "AWS::CloudFront::Distribution").values.first)
+        let config = try #require(distribution[path: "Properties", "DistributionConfig"])
+        #expect(config[path: "DefaultCacheBehavior", "ViewerProtocolPolicy"]?.string == "redirect-to-https")
+        let origins = config["Origins"]?.list ?? []
+        #expect(origins.allSatisfy { $0["OriginAccessControlId"] != nil }, "an origin without origin access control")
+        #expect(config["WebACLId"] != nil, "no WAF web ACL")
+
+        let fallbacks = (config["CustomErrorResponses"]?.list ?? []).filter {
+            $0["ResponseCode"]?.string == "200" && $0["ResponsePagePath"]?.string == "/index.html"
+        }
+        #expect(Set(fallbacks.compactMap { $0["ErrorCode"]?.string }) == ["403", "404"])
+    }
+
+    @Test func outputsNameTheAPIAndTheSPA() {
+        let outputs = template.root["Outputs"]?.entries ?? [:]
+        for name in ["ApiUrl", "SpaUrl", "SpaBucketName"] {
+            #expect(outputs[name]?["Value"] != nil, "no \(name) output")
+        }
+    }
+
+    // MARK: -
+
+    /// Inline ingress rules of a security group and those of separate ingress resources.
+    private func ingressRules(of group: String) -> [YAMLValue] {
+        let inline = template.resources[group]?[path: "Properties", "SecurityGroupIngress"]?.list ?? []
+        let separate = template.resources(ofType: "AWS::EC2::SecurityGroupIngress").values
+            .compactMap { $0["Properties"] }
+            .filter { $0["GroupId"]?.referenced == group || $0["GroupId"]?.attribute == "\(group).GroupId" }
+        return inline + separate
+    }
+}
