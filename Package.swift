@@ -3,7 +3,9 @@ import PackageDescription
 
 /// ChronoView's Lambda functions: one executable target each, under `Sources/Functions/<Name>`.
 /// `template.yaml` maps API routes to them; `./build.sh package` turns each into a `bootstrap`.
-let functionNames: [String] = []
+let functionNames = [
+    "CreateUser", "Login", "Me", "Sessions", "Health", "NotFound", "Migrate",
+]
 
 let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
@@ -15,6 +17,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "Runtime", targets: ["Runtime"]),
+        .library(name: "Core", targets: ["Core"]),
         .library(name: "LocalHarness", targets: ["LocalHarness"]),
     ] + functionNames.map { .executable(name: $0, targets: [$0]) },
     dependencies: [
@@ -41,11 +44,27 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // ChronoView's logic, shared by every function.
+        .target(
+            name: "Core",
+            dependencies: [
+                "Runtime",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // Starts the local Lambda service's child processes: own process group, killed with the harness.
+        .target(name: "CChildProcess"),
         // Plays Lambda and API Gateway on a developer's machine and in the tests.
         .target(
             name: "LocalHarness",
             dependencies: [
                 "Runtime",
+                "CChildProcess",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

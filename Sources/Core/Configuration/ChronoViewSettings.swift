@@ -1,0 +1,43 @@
+/// Everything a ChronoView function is configured with, read once at initialisation.
+public struct ChronoViewSettings: Sendable {
+    public var database: DatabaseSettings
+    public var tokens: TokenSettings
+    /// bcrypt's cost factor (2^cost rounds).
+    public var bcryptCost: Int
+    /// Failed logins for one email, within `loginWindow`, before further attempts are refused.
+    public var maximumFailedLogins: Int
+    public var loginWindow: Duration
+    /// The longest a database operation may take before the request gets a 503.
+    public var databaseTimeout: Duration
+
+    public init(
+        database: DatabaseSettings,
+        tokens: TokenSettings,
+        bcryptCost: Int = 12,
+        maximumFailedLogins: Int = 5,
+        loginWindow: Duration = .seconds(15 * 60),
+        databaseTimeout: Duration = .seconds(5)
+    ) {
+        self.database = database
+        self.tokens = tokens
+        self.bcryptCost = bcryptCost
+        self.maximumFailedLogins = maximumFailedLogins
+        self.loginWindow = loginWindow
+        self.databaseTimeout = databaseTimeout
+    }
+
+    /// Reads the settings from the environment. Secrets named by `JWT_SECRET_ARN` and
+    /// `DATABASE_SECRET_ARN` are fetched by `secrets`, given only when those are set.
+    public init(environment: EnvironmentVariables, secrets: FetchedSecrets = FetchedSecrets())
+        throws(ConfigurationError)
+    {
+        self.init(
+            database: try DatabaseSettings(
+                environment: environment, password: secrets.databasePassword, username: secrets.databaseUsername),
+            tokens: try TokenSettings(environment: environment, secret: secrets.jwtSecret),
+            bcryptCost: try environment.integer("BCRYPT_COST", in: 4...31, default: 12),
+            databaseTimeout: .milliseconds(
+                try environment.integer("DATABASE_TIMEOUT_MS", in: 100...60_000, default: 5_000))
+        )
+    }
+}

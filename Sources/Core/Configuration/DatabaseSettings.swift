@@ -1,0 +1,131 @@
+import Foundation
+
+/// How to reach PostgreSQL: `DATABASE_URL`, or libpq's `PGHOST`, `PGPORT`, `PGUSER`, `PGPASSWORD`,
+/// `PGDATABASE`, `PGSSLMODE` and `PGSSLROOTCERT`.
+public struct DatabaseSettings: Sendable, Hashable {
+    public enum Endpoint: Sendable, Hashable {
+        case tcp(host: String, port: Int)
+        case unixSocket(path: String)
+    }
+
+    /// The libpq modes that make sense for a server-side client; the others are refused rather than
+    /// silently weakened.
+    public enum TLSMode: String, Sendable, Hashable {
+        case disable
+        /// TLS when the server offers it, as libpq does by default.
+        case prefer
+        case require
+        case verifyFull = "verify-full"
+    }
+
+    public var endpoint: Endpoint
+    public var username: String
+    public var password: String?
+    public var database: String
+    public var tlsMode: TLSMode
+    /// A PEM bundle of the CAs to trust with `verify-full` (RDS's, say); the system's when nil.
+    public var rootCertificatePath: String?
+    /// Connections in this environment's pool: one invocation at a time needs one.
+    public var poolSize: Int
+
+    public init(
+        endpoint: Endpoint,
+        username: String,
+        password: String?,
+        database: String,
+        tlsMode: TLSMode,
+        rootCertificatePath: String? = nil,
+        poolSize: Int = 1
+    ) {
+        self.endpoint = endpoint
+        self.username = username
+        self.password = password
+        self.database = database
+        self.tlsMode = tlsMode
+        self.rootCertificatePath = rootCertificatePath
+        self.poolSize = poolSize
+    }
+
+    /// Reads the settings; `DATABASE_URL` wins over the `PG*` variables.
+    public init(
+        environment: EnvironmentVariables, password overridePassword: String? = nil,
+        username overrideUser: String? = nil
+    )
+        throws(ConfigurationError)
+    {
+        let poolSize = try environment.integer("DATABASE_POOL_SIZE", in: 1...100, default: 1)
+        if let url = environment["DATABASE_URL"] {
+            try self.init(url: url, poolSize: poolSize)
+        } else {
+            guard let host = environment["PGHOST"] else {
+                throw ConfigurationError(variable: "DATABASE_URL", problem: "set DATABASE_URL or PGHOST")
+            }
+            let port = try environment.integer("PGPORT", in: 1...65_535, default: 5432)
+            let mode = try Self.tlsMode(environment["PGSSLMODE"], variable: "PGSSLMODE")
+            let endpoint: Endpoint =
+                host.hasPrefix("/") ? .unixSocket(path: "\(host)/.s.PGSQL.\(port)") : .tcp(host: host, port: port)
+            guard let username = overrideUser ?? environment["PGUSER"] else {
+                throw ConfigurationError(variable: "PGUSER", problem: "is not set")
+            }
+            self.init(
+                endpoint: endpoint,
+                username: username,
+                password: overridePassword ?? environment["PGPASSWORD"],
+                database: environment["PGDATABASE"] ?? username,
+                tlsMode: mode,
+                rootCertificatePath: environment["PGSSLROOTCERT"],
+                poolSize: poolSize
+            )
+        }
+    }
+
+    /// Parses `postgres://user:password@host:port/database?sslmode=...`.
+    public init(url: String, poolSize: Int = 1) throws(ConfigurationError) {
+        let variable = "DATABASE_URL"
+        guard let components = URLComponents(string: url), let scheme = components.scheme,
+            scheme == "postgres" || scheme == "postgresql"
+        else {
+            throw ConfigurationError(
+                variable: variable, problem: "expected postgres://user:password@host:port/database")
+        }
+        let query = Dictionary(
+            (components.queryItems ?? []).map { ($0.name.lowercased(), $0.value ?? "") }, uniquingKeysWith: { $1 })
+        guard let username = components.user.flatMap({ $0.removingPercentEncoding }), !username.isEmpty else {
+            throw ConfigurationError(variable: variable, problem: "names no user")
+        }
+        let database = components.path.drop { $0 == "/" }
+        let port = components.port ?? 5432
+        let endpoint: Endpoint
+        if let socketDirectory = query["host"], socketDirectory.hasPrefix("/") {
+            endpoint = .unixSocket(path: "\(socketDirectory)/.s.PGSQL.\(port)")
+        } else {
+            guard let host = components.host, !host.isEmpty else {
+                throw ConfigurationError(variable: variable, problem: "names no host")
+            }
+            endpoint = .tcp(host: host.trimmingCharacters(in: CharacterSet(charactersIn: "[]")), port: port)
+        }
+        self.init(
+            endpoint: endpoint,
+            username: username,
+            password: components.password.flatMap { $0.removingPercentEncoding },
+            database: database.isEmpty ? username : String(database).removingPercentEncoding ?? String(database),
+            tlsMode: try Self.tlsMode(query["sslmode"], variable: variable),
+            rootCertificatePath: query["sslrootcert"],
+            poolSize: poolSize
+        )
+    }
+
+    private static func tlsMode(_ value: String?, variable: String) throws(ConfigurationError) -> TLSMode {
+        switch value {
+        case nil, "prefer": return .prefer
+        case "disable": return .disable
+        case "require": return .require
+        case "verify-full": return .verifyFull
+        default:
+            throw ConfigurationError(
+                variable: variable,
+                problem: "unsupported sslmode '\(value ?? "")' (disable, prefer, require, verify-full)")
+        }
+    }
+
+}

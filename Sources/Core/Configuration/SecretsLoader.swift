@@ -1,0 +1,49 @@
+import Logging
+import NIOCore
+import Runtime
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+/// Fetches the secrets named by `JWT_SECRET_ARN` and `DATABASE_SECRET_ARN` (an RDS-managed
+/// secret: JSON with `username` and `password`) from Secrets Manager at initialisation.
+enum SecretsLoader {
+    static func load(
+        environment: EnvironmentVariables,
+        logger: Logger,
+        client: SecretsExtensionClient = SecretsExtensionClient(),
+        eventLoop: any EventLoop
+    ) async throws -> FetchedSecrets {
+        var secrets = FetchedSecrets()
+        if let id = environment["JWT_SECRET_ARN"] {
+            secrets.jwtSecret = try await fetch(id, variable: "JWT_SECRET_ARN", client: client, eventLoop: eventLoop)
+        }
+        if let id = environment["DATABASE_SECRET_ARN"] {
+            let json = try await fetch(id, variable: "DATABASE_SECRET_ARN", client: client, eventLoop: eventLoop)
+            struct Credentials: Decodable {
+                var username: String
+                var password: String
+            }
+            guard let credentials = try? JSONDecoder().decode(Credentials.self, from: Data(json.utf8)) else {
+                throw ConfigurationError(
+                    variable: "DATABASE_SECRET_ARN", problem: "the secret is not JSON with username and password")
+            }
+            secrets.databaseUsername = credentials.username
+            secrets.databasePassword = credentials.password
+        }
+        return secrets
+    }
+
+    private static func fetch(
+        _ id: String, variable: String, client: SecretsExtensionClient, eventLoop: any EventLoop
+    ) async throws -> String {
+        do {
+            return try await client.secretString(id: id, on: eventLoop)
+        } catch {
+            throw ConfigurationError(variable: variable, problem: "cannot read the secret: \(error)")
+        }
+    }
+}

@@ -1,0 +1,112 @@
+import Logging
+import NIOCore
+import NIOSSL
+import PostgresNIO
+
+/// ChronoView's PostgreSQL: one `PostgresClient` per execution environment, reused by every invocation.
+///
+/// Every operation is bounded by ``timeout`` so that a database outage turns into a prompt 503
+/// instead of an invocation waiting out its deadline on the pool's reconnection back-off.
+public struct Database: Sendable {
+    public let client: PostgresClient
+    public let timeout: Duration
+    let logger: Logger
+
+    public init(client: PostgresClient, timeout: Duration, logger: Logger) {
+        self.client = client
+        self.timeout = timeout
+        self.logger = logger
+    }
+
+    /// Makes the client; it serves once ``PostgresClient/run()`` runs (in the background).
+    public init(settings: DatabaseSettings, timeout: Duration, eventLoopGroup: any EventLoopGroup, logger: Logger)
+        throws
+    {
+        var configuration: PostgresClient.Configuration
+        switch settings.endpoint {
+        case .tcp(let host, let port):
+            configuration = PostgresClient.Configuration(
+                host: host, port: port, username: settings.username, password: settings.password,
+                database: settings.database, tls: try Self.tls(for: settings))
+        case .unixSocket(let path):
+            configuration = PostgresClient.Configuration(
+                unixSocketPath: path, username: settings.username, password: settings.password,
+                database: settings.database)
+        }
+        configuration.options.minimumConnections = 0
+        configuration.options.maximumConnections = settings.poolSize
+        configuration.options.connectTimeout = .seconds(3)
+        // A thawed environment finds out about a dead socket on its next use, not by pinging.
+        configuration.options.keepAliveBehavior = nil
+        configuration.options.connectionIdleTimeout = .seconds(300)
+        let client = PostgresClient(
+            configuration: configuration, eventLoopGroup: eventLoopGroup, backgroundLogger: logger)
+        self.init(client: client, timeout: timeout, logger: logger)
+    }
+
+    private static func tls(for settings: DatabaseSettings) throws -> PostgresClient.Configuration.TLS {
+        switch settings.tlsMode {
+        case .disable:
+            return .disable
+        case .prefer:
+            var tls = TLSConfiguration.makeClientConfiguration()
+            tls.certificateVerification = .none
+            return .prefer(tls)
+        case .require:
+            // libpq's `require` encrypts without verifying the server's certificate.
+            var tls = TLSConfiguration.makeClientConfiguration()
+            tls.certificateVerification = .none
+            return .require(tls)
+        case .verifyFull:
+            var tls = TLSConfiguration.makeClientConfiguration()
+            tls.certificateVerification = .fullVerification
+            if let path = settings.rootCertificatePath {
+                tls.trustRoots = .file(path)
+            }
+            return .require(tls)
+        }
+    }
+
+    /// Runs `body` on a pooled connection.
+    public func withConnection<Result: Sendable>(
+        _ body: @escaping @Sendable (PostgresConnection) async throws -> Result
+    ) async throws -> Result {
+        try await bounded { try await client.withConnection(body) }
+    }
+
+    /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.
+    public func withTransaction<Result: Sendable>(
+        _ body: @escaping @Sendable (PostgresConnection) async throws -> Result
+    ) async throws -> Result {
+        let logger = self.logger
+        return try await bounded {
+            try await client.withConnection { connection in
+                try await connection.withTransaction(logger: logger) { try await body($0) }
+            }
+        }
+    }
+
+    /// Runs `body`, giving up after ``timeout`` with ``DatabaseUnavailable``; outages become that error too.
+    private func bounded<Result: Sendable>(_ body: @escaping @Sendable () async throws -> Result) async throws
+        -> Result
+    {
+        let timeout = self.timeout
+        do {
+            return try await withThrowingTaskGroup(of: Result?.self) { group in
+                group.addTask { try await body() }
+                group.addTask {
+                    try await Task.sleep(for: timeout)
+                    return nil
+                }
+                defer { group.cancelAll() }
+                guard let first = try await group.next(), let result = first else {
+                    throw DatabaseUnavailable(reason: "no answer within \(timeout)")
+                }
+                return result
+            }
+        } catch let error where DatabaseFailureClassifier.isOutage(error) {
+            if error is DatabaseUnavailable { throw error }
+            throw DatabaseUnavailable(reason: String(describing: error))
+        }
+    }
+}

@@ -1,0 +1,6 @@
+/// Every migration ChronoView has released, oldest first.
+public enum Migrations {
+    public static let all: [Migration] = [
+        accounts
+    ]
+}

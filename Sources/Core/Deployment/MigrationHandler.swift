@@ -1,0 +1,31 @@
+import Runtime
+
+/// The `Migrate` function: applies pending migrations when invoked, directly (`{}`) or by the
+/// deployment's CloudFormation custom resource, which it answers through the pre-signed URL.
+public struct MigrationHandler: LambdaHandler {
+    public struct Result: Encodable, Sendable {
+        public var applied: [Int]
+        public var current: Int
+    }
+
+    let services: ChronoViewServices
+
+    public init(services: ChronoViewServices) {
+        self.services = services
+    }
+
+    public func handle(_ event: JSONValue, context: LambdaContext) async throws -> Result {
+        let migrator = Migrator()
+        if let request = CustomResourceRequest(event) {
+            return try await CustomResourceResponder.respond(to: request, context: context) {
+                try await migrate(migrator, context: context)
+            }
+        }
+        return try await migrate(migrator, context: context)
+    }
+
+    private func migrate(_ migrator: Migrator, context: LambdaContext) async throws -> Result {
+        let applied = try await migrator.migrate(services.database, logger: context.logger)
+        return Result(applied: applied, current: migrator.migrations.last?.version ?? 0)
+    }
+}

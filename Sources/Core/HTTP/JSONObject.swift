@@ -1,0 +1,36 @@
+import Runtime
+
+/// A request body that is a JSON object, read field by field with the contract's rules: a missing
+/// required field or one of the wrong JSON type is recorded as a 422 naming it; unknown fields are ignored.
+public struct JSONObject: Sendable {
+    public let fields: [String: JSONValue]
+
+    public init(_ fields: [String: JSONValue]) {
+        self.fields = fields
+    }
+
+    public func contains(_ key: String) -> Bool { fields[key] != nil }
+
+    /// A string field; `nil` (with an error recorded when `required`, or when present but not a string).
+    public func string(_ key: String, required: Bool, errors: inout ValidationErrors) -> String? {
+        switch fields[key] {
+        case .string(let value): return value
+        case nil, .null?:
+            // An optional field given as null is left out, as if it were absent.
+            if required { errors.add(.required(key)) }
+            return nil
+        default:
+            errors.add(.invalidType(key, expected: "a string"))
+            return nil
+        }
+    }
+
+    /// A field's raw JSON value, recording `required` when it is absent and must be there.
+    public func value(_ key: String, required: Bool, errors: inout ValidationErrors) -> JSONValue? {
+        guard let value = fields[key] else {
+            if required { errors.add(.required(key)) }
+            return nil
+        }
+        return value
+    }
+}
