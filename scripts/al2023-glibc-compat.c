@@ -8,8 +8,12 @@
 // scripts/check-al2023-compat.sh names a new symbol; nothing else has to change.
 #if defined(__linux__)
 
+#define _GNU_SOURCE
+#include <dlfcn.h>
 #include <errno.h>
+#include <stdatomic.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <sys/random.h>
 
@@ -22,15 +26,46 @@
 #error "no glibc baseline version known for this architecture"
 #endif
 
+// Looks the baseline version of a libm symbol up at run time. A link-time `.symver`
+// reference would be simpler, but gold (swiftc's linker) applies --wrap to versioned
+// references too and would send the wrapper's own call back to the wrapper. libm is opened
+// by name because a link with --as-needed may have dropped it once the calls were wrapped.
+static void *chronoview_baseline_libm_symbol(const char *name) {
+    void *libm = dlopen("libm.so.6", RTLD_NOW | RTLD_GLOBAL);
+    void *symbol = libm != NULL ? dlvsym(libm, name, CHRONOVIEW_GLIBC_BASELINE) : NULL;
+    if (symbol == NULL) {
+        fprintf(stderr, "fatal: %s@%s not found: %s\n", name, CHRONOVIEW_GLIBC_BASELINE, dlerror());
+        abort();
+    }
+    return symbol;
+}
+
+typedef double (*chronoview_hypot_function)(double, double);
+typedef float (*chronoview_hypotf_function)(float, float);
+static _Atomic(chronoview_hypot_function) chronoview_hypot;
+static _Atomic(chronoview_hypotf_function) chronoview_hypotf;
+
 // glibc 2.35 gave hypot and hypotf new versions that only drop the obsolete SVID error
 // handling (_LIB_VERSION/matherr), which nothing here uses: results are identical.
-double chronoview_hypot_baseline(double, double);
-float chronoview_hypotf_baseline(float, float);
-__asm__(".symver chronoview_hypot_baseline, hypot@" CHRONOVIEW_GLIBC_BASELINE);
-__asm__(".symver chronoview_hypotf_baseline, hypotf@" CHRONOVIEW_GLIBC_BASELINE);
+// Resolved on first use rather than in a constructor, since static initialisers of the
+// linked-in runtime may run before ours; racing threads store the same pointer.
+double __wrap_hypot(double x, double y) {
+    chronoview_hypot_function function = atomic_load_explicit(&chronoview_hypot, memory_order_acquire);
+    if (function == NULL) {
+        function = (chronoview_hypot_function)chronoview_baseline_libm_symbol("hypot");
+        atomic_store_explicit(&chronoview_hypot, function, memory_order_release);
+    }
+    return function(x, y);
+}
 
-double __wrap_hypot(double x, double y) { return chronoview_hypot_baseline(x, y); }
-float __wrap_hypotf(float x, float y) { return chronoview_hypotf_baseline(x, y); }
+float __wrap_hypotf(float x, float y) {
+    chronoview_hypotf_function function = atomic_load_explicit(&chronoview_hypotf, memory_order_acquire);
+    if (function == NULL) {
+        function = (chronoview_hypotf_function)chronoview_baseline_libm_symbol("hypotf");
+        atomic_store_explicit(&chronoview_hypotf, function, memory_order_release);
+    }
+    return function(x, y);
+}
 
 // arc4random first appeared in glibc 2.36, and GCC 12's static libstdc++ calls it from
 // std::random_device. There is no older version to bind to, so draw from the kernel
