@@ -81,6 +81,16 @@ let package = Package(
             path: "Sources/Fixtures/RuntimeFixture",
             swiftSettings: strictSettings
         ),
+        // The HTTP API emulator, from template reading to end-to-end requests over real processes.
+        .testTarget(
+            name: "LocalAPITests",
+            dependencies: [
+                "LocalHarness",
+                "RuntimeFixture",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "RuntimeTests",
             dependencies: ["Runtime"],

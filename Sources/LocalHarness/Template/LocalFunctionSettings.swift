@@ -1,0 +1,47 @@
+/// How a local run turns the template's functions into function definitions for the local
+/// Lambda service: which executable, and which environment.
+///
+/// A function's environment is the template's (with `Globals`), less what points at the
+/// deployed stack, plus the local settings (the local database and JWT secret), plus the
+/// developer's overrides (`--env-file`), each layer winning over the one before.
+public struct LocalFunctionSettings: Sendable {
+    /// The folder of the built executables: the function `Login` is `<buildPath>/Login`.
+    public var buildPath: String
+    /// What the local run sets for every function (`DATABASE_URL`, `JWT_SECRET`...).
+    public var localEnvironment: [String: String]
+    public var overrides: EnvironmentOverrides
+    /// The ceiling on each function's concurrent execution environments.
+    public var maximumEnvironments: Int
+
+    public init(
+        buildPath: String,
+        localEnvironment: [String: String] = [:],
+        overrides: EnvironmentOverrides = EnvironmentOverrides(),
+        maximumEnvironments: Int = 4
+    ) {
+        self.buildPath = buildPath
+        self.localEnvironment = localEnvironment
+        self.overrides = overrides
+        self.maximumEnvironments = maximumEnvironments
+    }
+
+    public func definition(for function: TemplateFunction) -> FunctionDefinition {
+        var environment = function.environment
+        if localEnvironment["DATABASE_URL"] != nil {
+            // The template's libpq settings name the deployed database (its proxy, its TLS root
+            // certificate); with a local DATABASE_URL they would only contradict it.
+            environment = environment.filter { !$0.key.hasPrefix("PG") }
+        }
+        environment.merge(localEnvironment) { $1 }
+        environment.merge(overrides.variables(for: function)) { $1 }
+        let directory = buildPath.hasSuffix("/") ? String(buildPath.dropLast()) : buildPath
+        return FunctionDefinition(
+            name: function.name,
+            executablePath: "\(directory)/\(function.name)",
+            environment: environment,
+            timeout: function.timeout,
+            memorySizeMB: function.memorySizeMB,
+            maximumEnvironments: maximumEnvironments
+        )
+    }
+}
