@@ -11,17 +11,18 @@ import PostgresNIO
 public struct AccountService: Sendable {
     let database: Database
     let hasher: PasswordHasher
-    let accessTokens: AccessTokens
+    /// `nil` in functions configured without a signing key, which serve no token routes.
+    let accessTokens: AccessTokens?
     let refreshTokenLifetime: Duration
     let throttle: LoginThrottle
 
     public init(
-        database: Database, hasher: PasswordHasher, accessTokens: AccessTokens, settings: ChronoViewSettings
+        database: Database, hasher: PasswordHasher, accessTokens: AccessTokens?, settings: ChronoViewSettings
     ) {
         self.database = database
         self.hasher = hasher
         self.accessTokens = accessTokens
-        self.refreshTokenLifetime = settings.tokens.refreshTokenLifetime
+        self.refreshTokenLifetime = settings.tokens?.refreshTokenLifetime ?? .seconds(30 * 86_400)
         self.throttle = LoginThrottle(maximumFailures: settings.maximumFailedLogins, window: settings.loginWindow)
     }
 
@@ -99,7 +100,9 @@ public struct AccountService: Sendable {
 
     /// The user an access token was issued to, if the token verifies and the user still exists.
     public func authenticate(_ token: String, logger: Logger) async throws -> User {
-        guard let userID = await accessTokens.verify(token) else { throw APIError.unauthorized(tokenSent: true) }
+        guard let userID = await try requireTokens().verify(token) else {
+            throw APIError.unauthorized(tokenSent: true)
+        }
         let user = try await database.withConnection { connection in
             try await UserStore.find(id: userID, on: connection, logger: logger)
         }
@@ -141,8 +144,16 @@ public struct AccountService: Sendable {
         guard try await hasher.verify(password, against: hash) else { throw APIError.wrongPassword }
     }
 
+    private func requireTokens() throws -> AccessTokens {
+        guard let accessTokens else {
+            throw ConfigurationError(variable: "JWT_SECRET", problem: "this function was configured without tokens")
+        }
+        return accessTokens
+    }
+
     private func session(for user: User, refreshToken: RefreshToken) async throws -> Session {
-        Session(
+        let accessTokens = try requireTokens()
+        return Session(
             accessToken: try await accessTokens.issue(for: user.id),
             expiresIn: Int(accessTokens.lifetime.components.seconds),
             refreshToken: refreshToken.value,

@@ -1,7 +1,8 @@
 /// Everything a ChronoView function is configured with, read once at initialisation.
 public struct ChronoViewSettings: Sendable {
     public var database: DatabaseSettings
-    public var tokens: TokenSettings
+    /// How access tokens are signed; `nil` for a function that neither issues nor checks them.
+    public var tokens: TokenSettings?
     /// bcrypt's cost factor (2^cost rounds).
     public var bcryptCost: Int
     /// Failed logins for one email, within `loginWindow`, before further attempts are refused.
@@ -12,7 +13,7 @@ public struct ChronoViewSettings: Sendable {
 
     public init(
         database: DatabaseSettings,
-        tokens: TokenSettings,
+        tokens: TokenSettings?,
         bcryptCost: Int = 12,
         maximumFailedLogins: Int = 5,
         loginWindow: Duration = .seconds(15 * 60),
@@ -26,15 +27,19 @@ public struct ChronoViewSettings: Sendable {
         self.databaseTimeout = databaseTimeout
     }
 
-    /// Reads the settings from the environment. Secrets named by `JWT_SECRET_ARN` and
-    /// `DATABASE_SECRET_ARN` are fetched by `secrets`, given only when those are set.
-    public init(environment: EnvironmentVariables, secrets: FetchedSecrets = FetchedSecrets())
+    /// Reads the settings from the environment, with the secrets fetched from Secrets Manager
+    /// when `JWT_SECRET_ARN` and `DATABASE_SECRET_ARN` name them. `usesTokens` is false for
+    /// functions that never see an access token, which then need no signing key.
+    public init(environment: EnvironmentVariables, secrets: FetchedSecrets = FetchedSecrets(), usesTokens: Bool = true)
         throws(ConfigurationError)
     {
         self.init(
             database: try DatabaseSettings(
                 environment: environment, password: secrets.databasePassword, username: secrets.databaseUsername),
-            tokens: try TokenSettings(environment: environment, secret: secrets.jwtSecret),
+            tokens: usesTokens
+                ? try TokenSettings(
+                    environment: environment, secret: secrets.jwtSecret, previousSecrets: secrets.previousJWTSecrets)
+                : nil,
             bcryptCost: try environment.integer("BCRYPT_COST", in: 4...31, default: 12),
             databaseTimeout: .milliseconds(
                 try environment.integer("DATABASE_TIMEOUT_MS", in: 100...60_000, default: 5_000))

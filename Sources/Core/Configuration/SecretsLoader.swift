@@ -11,6 +11,11 @@ import Runtime
 /// Fetches the secrets named by `JWT_SECRET_ARN` and `DATABASE_SECRET_ARN` (an RDS-managed
 /// secret: JSON with `username` and `password`) from Secrets Manager at initialisation.
 enum SecretsLoader {
+    /// Whether any setting is to be read from Secrets Manager.
+    static func namesSecrets(_ environment: EnvironmentVariables) -> Bool {
+        environment["JWT_SECRET_ARN"] != nil || environment["DATABASE_SECRET_ARN"] != nil
+    }
+
     static func load(
         environment: EnvironmentVariables,
         logger: Logger,
@@ -20,6 +25,11 @@ enum SecretsLoader {
         var secrets = FetchedSecrets()
         if let id = environment["JWT_SECRET_ARN"] {
             secrets.jwtSecret = try await fetch(id, variable: "JWT_SECRET_ARN", client: client, eventLoop: eventLoop)
+            // During a rotation the previous value still verifies tokens it signed; a secret
+            // that was never rotated has no such stage, which is not an error.
+            if let previous = try? await client.secretString(id: id, versionStage: "AWSPREVIOUS", on: eventLoop) {
+                secrets.previousJWTSecrets = [previous]
+            }
         }
         if let id = environment["DATABASE_SECRET_ARN"] {
             let json = try await fetch(id, variable: "DATABASE_SECRET_ARN", client: client, eventLoop: eventLoop)

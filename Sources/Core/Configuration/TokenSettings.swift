@@ -46,16 +46,21 @@ public struct TokenSettings: Sendable {
     /// Reads `JWT_SECRET` (or the value fetched from `JWT_SECRET_ARN`), `JWT_PREVIOUS_SECRETS`
     /// (comma-separated), `JWT_ISSUER`, `JWT_AUDIENCE`, `ACCESS_TOKEN_TTL_SECONDS` and
     /// `REFRESH_TOKEN_TTL_SECONDS`.
-    public init(environment: EnvironmentVariables, secret fetchedSecret: String? = nil) throws(ConfigurationError) {
+    public init(environment: EnvironmentVariables, secret fetchedSecret: String? = nil, previousSecrets: [String] = [])
+        throws(ConfigurationError)
+    {
         guard let secret = fetchedSecret ?? environment["JWT_SECRET"] else {
             throw ConfigurationError(variable: "JWT_SECRET", problem: "is not set")
         }
         let current = try Self.key(secret, variable: "JWT_SECRET")
-        let previous = try (environment["JWT_PREVIOUS_SECRETS"] ?? "")
+        var previous = try (environment["JWT_PREVIOUS_SECRETS"] ?? "")
             .split(separator: ",")
             .map { (text: Substring) throws(ConfigurationError) -> SigningKey in
                 try Self.key(String(text), variable: "JWT_PREVIOUS_SECRETS")
             }
+        for secret in previousSecrets where secret != fetchedSecret {
+            previous.append(try Self.key(secret, variable: "JWT_SECRET_ARN"))
+        }
         self.init(
             currentKey: current,
             previousKeys: previous,

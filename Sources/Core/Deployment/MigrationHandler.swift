@@ -8,10 +8,10 @@ public struct MigrationHandler: LambdaHandler {
         public var current: Int
     }
 
-    let services: ChronoViewServices
+    let bootstrap: ServicesBootstrap
 
-    public init(services: ChronoViewServices) {
-        self.services = services
+    public init(_ context: LambdaInitializationContext) async throws {
+        bootstrap = try await ServicesBootstrap(context, usesTokens: false)
     }
 
     public func handle(_ event: JSONValue, context: LambdaContext) async throws -> Result {
@@ -25,6 +25,7 @@ public struct MigrationHandler: LambdaHandler {
     }
 
     private func migrate(_ migrator: Migrator, context: LambdaContext) async throws -> Result {
+        let services = try await bootstrap.services(logger: context.logger)
         let applied = try await migrator.migrate(services.database, logger: context.logger)
         return Result(applied: applied, current: migrator.migrations.last?.version ?? 0)
     }

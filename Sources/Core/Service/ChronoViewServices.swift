@@ -2,35 +2,32 @@ import Logging
 import PostgresNIO
 import Runtime
 
-/// What every ChronoView function shares, made once per execution environment at initialisation
-/// and reused by every invocation: settings, the database client, and the account logic.
+/// What every ChronoView function shares, made once per execution environment and reused by
+/// every invocation: settings, the database client, and the account logic.
 public struct ChronoViewServices: Sendable {
     public let settings: ChronoViewSettings
     public let database: Database
-    public let accessTokens: AccessTokens
     public let accounts: AccountService
 
-    /// Reads the configuration and prepares the database client, whose pool then runs beside the
-    /// invocation loop. Connecting waits for the first query, keeping the cold start short.
-    public static func bootstrap(
-        _ context: LambdaInitializationContext,
-        environment: EnvironmentVariables = .process
+    /// Builds the services; the database client's pool runs through `runInBackground`.
+    /// Connecting waits for the first query, keeping the cold start short.
+    static func make(
+        settings: ChronoViewSettings,
+        eventLoop: any EventLoop,
+        logger: Logger,
+        runInBackground: (@escaping @Sendable () async -> Void) -> Void
     ) async throws -> ChronoViewServices {
-        let secrets = try await SecretsLoader.load(
-            environment: environment, logger: context.logger, eventLoop: context.eventLoop)
-        let settings = try ChronoViewSettings(environment: environment, secrets: secrets)
         let database = try Database(
-            settings: settings.database, timeout: settings.databaseTimeout, eventLoopGroup: context.eventLoop,
-            logger: context.logger)
-        context.runInBackground { await database.client.run() }
+            settings: settings.database, timeout: settings.databaseTimeout, eventLoopGroup: eventLoop, logger: logger)
+        runInBackground { await database.client.run() }
         return await ChronoViewServices(settings: settings, database: database)
     }
 
     public init(settings: ChronoViewSettings, database: Database) async {
         self.settings = settings
         self.database = database
-        let accessTokens = await AccessTokens(settings: settings.tokens)
-        self.accessTokens = accessTokens
+        let accessTokens: AccessTokens? =
+            if let tokens = settings.tokens { await AccessTokens(settings: tokens) } else { nil }
         self.accounts = AccountService(
             database: database, hasher: PasswordHasher(cost: settings.bcryptCost), accessTokens: accessTokens,
             settings: settings)

@@ -1,3 +1,5 @@
+import Runtime
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
@@ -15,11 +17,11 @@ public struct Timestamp: Sendable, Hashable, Comparable, Encodable {
     public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool { lhs.date < rhs.date }
 
     public var rfc3339: String {
-        date.formatted(
-            Date.ISO8601FormatStyle(timeZone: .gmt)
-                .year().month().day().time(includingFractionalSeconds: true)
-                .timeSeparator(.colon).dateSeparator(.dash).timeZoneSeparator(.omitted)
-        )
+        let milliseconds = Int((date.timeIntervalSince1970 * 1000).rounded(.down))
+        let (seconds, remainder) = milliseconds.quotientAndRemainder(dividingBy: 1000)
+        return remainder >= 0
+            ? UTCTimestamp.format(seconds: seconds, milliseconds: remainder)
+            : UTCTimestamp.format(seconds: seconds - 1, milliseconds: remainder + 1000)
     }
 
     public func encode(to encoder: any Encoder) throws {

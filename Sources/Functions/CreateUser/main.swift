@@ -2,5 +2,5 @@ import Core
 import Runtime
 
 LambdaRuntime.run { context in
-    HTTPFunction(routes: AccountRoutes.createUser(try await ChronoViewServices.bootstrap(context)))
+    try await ChronoViewFunction(context, usesTokens: false, routes: AccountRoutes.createUser)
 }

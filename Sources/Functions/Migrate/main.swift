@@ -1,6 +1,4 @@
 import Core
 import Runtime
 
-LambdaRuntime.run { context in
-    MigrationHandler(services: try await ChronoViewServices.bootstrap(context))
-}
+LambdaRuntime.run { context in try await MigrationHandler(context) }

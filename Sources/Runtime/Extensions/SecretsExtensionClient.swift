@@ -37,8 +37,10 @@ public struct SecretsExtensionClient: Sendable {
         self.sessionToken = sessionToken
     }
 
-    /// The secret's `SecretString`.
-    public func secretString(id: String, on eventLoop: any EventLoop) async throws -> String {
+    /// The secret's `SecretString`, at `versionStage` (`AWSCURRENT` when nil).
+    public func secretString(id: String, versionStage: String? = nil, on eventLoop: any EventLoop) async throws
+        -> String
+    {
         guard let sessionToken else { throw Failure.missingSessionToken }
         let endpoint = RuntimeAPIEndpoint(host: "127.0.0.1", port: port)
         let connection = try await RuntimeAPIConnection.connect(to: endpoint, on: eventLoop)
@@ -46,7 +48,8 @@ public struct SecretsExtensionClient: Sendable {
         var headers = HTTPHeaders()
         headers.add(name: "host", value: endpoint.hostHeader)
         headers.add(name: "x-aws-parameters-secrets-token", value: sessionToken)
-        let query = Self.percentEncoded(id)
+        var query = Self.percentEncoded(id)
+        if let versionStage { query += "&versionStage=" + Self.percentEncoded(versionStage) }
         let head = HTTPRequestHead(
             version: .http1_1, method: .GET, uri: "/secretsmanager/get?secretId=\(query)", headers: headers)
         let response = try await connection.send(head, body: nil)

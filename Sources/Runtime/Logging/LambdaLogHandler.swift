@@ -46,7 +46,7 @@ public struct LambdaLogHandler: LogHandler {
     }
 
     func line(level: Logger.Level, message: String, requestID: String?, metadata: Logger.Metadata) -> String {
-        let timestamp = LogTimestamp.now()
+        let timestamp = UTCTimestamp.now()
         switch format {
         case .text:
             var line = timestamp + "\t" + (requestID ?? "undefined") + "\t" + level.lambdaName + "\t" + message

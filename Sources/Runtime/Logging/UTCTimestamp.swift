@@ -6,16 +6,18 @@
     import Darwin
 #endif
 
-/// The current UTC time as RFC 3339 with milliseconds, built from `clock_gettime` so that
-/// logging needs no date library.
-enum LogTimestamp {
-    static func now() -> String {
+/// UTC time as RFC 3339 with milliseconds (`2026-11-25T13:00:00.123Z`), built from
+/// `clock_gettime` and `gmtime_r` so that logging needs no date library.
+public enum UTCTimestamp {
+    /// The current time.
+    public static func now() -> String {
         var spec = timespec()
         clock_gettime(CLOCK_REALTIME, &spec)
         return format(seconds: Int(spec.tv_sec), milliseconds: Int(spec.tv_nsec / 1_000_000))
     }
 
-    static func format(seconds: Int, milliseconds: Int) -> String {
+    /// The moment `seconds` (since the Unix epoch) plus `milliseconds` (0 to 999).
+    public static func format(seconds: Int, milliseconds: Int) -> String {
         var time = time_t(seconds)
         var parts = tm()
         gmtime_r(&time, &parts)

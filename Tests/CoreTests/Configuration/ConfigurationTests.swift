@@ -1,0 +1,63 @@
+import Core
+import Testing
+
+@Suite struct ConfigurationTests {
+    @Test func databaseURLIsParsed() throws {
+        let settings = try DatabaseSettings(
+            url: "postgres://app:s%40cret@db.example.com:6432/charts?sslmode=verify-full")
+        #expect(settings.endpoint == .tcp(host: "db.example.com", port: 6432))
+        #expect(settings.username == "app")
+        #expect(settings.password == "s@cret")
+        #expect(settings.database == "charts")
+        #expect(settings.tlsMode == .verifyFull)
+    }
+
+    @Test func libpqVariablesAreRead() throws {
+        let settings = try DatabaseSettings(
+            environment: EnvironmentVariables([
+                "PGHOST": "proxy.example.com", "PGPORT": "5433", "PGUSER": "app", "PGPASSWORD": "pw",
+                "PGDATABASE": "chronoview", "PGSSLMODE": "require", "DATABASE_POOL_SIZE": "2",
+            ]))
+        #expect(settings.endpoint == .tcp(host: "proxy.example.com", port: 5433))
+        #expect(settings.tlsMode == .require)
+        #expect(settings.poolSize == 2)
+    }
+
+    @Test(arguments: [
+        ([String: String](), "DATABASE_URL"),
+        (["DATABASE_URL": "mysql://x@y/z"], "DATABASE_URL"),
+        (["DATABASE_URL": "postgres://app@db/x?sslmode=sometimes"], "DATABASE_URL"),
+        (["PGHOST": "db", "PGUSER": "app", "PGPORT": "port"], "PGPORT"),
+        (["PGHOST": "db"], "PGUSER"),
+        (["DATABASE_URL": "postgres://app@db/x", "DATABASE_POOL_SIZE": "0"], "DATABASE_POOL_SIZE"),
+    ])
+    func badDatabaseSettingsNameTheVariable(environment: [String: String], variable: String) {
+        #expect(throws: ConfigurationError.self) {
+            try DatabaseSettings(environment: EnvironmentVariables(environment))
+        }
+        do {
+            _ = try DatabaseSettings(environment: EnvironmentVariables(environment))
+        } catch {
+            #expect(error.variable == variable)
+        }
+    }
+
+    @Test func shortOrMissingJWTSecretIsRefused() {
+        do {
+            _ = try TokenSettings(environment: EnvironmentVariables(["JWT_SECRET": "too-short"]))
+            Issue.record("a short secret was accepted")
+        } catch {
+            #expect(error.variable == "JWT_SECRET")
+            #expect(!error.description.contains("too-short"), "the message never repeats the secret")
+        }
+        #expect(throws: ConfigurationError.self) { try TokenSettings(environment: EnvironmentVariables([:])) }
+    }
+
+    @Test func keyIDsAreStableAndDoNotRevealTheSecret() throws {
+        let secret = String(repeating: "k", count: 32)
+        let first = try TokenSettings(environment: EnvironmentVariables(["JWT_SECRET": secret]))
+        let second = try TokenSettings(environment: EnvironmentVariables(["JWT_SECRET": secret]))
+        #expect(first.currentKey.id == second.currentKey.id)
+        #expect(!first.currentKey.id.contains("kkkk"))
+    }
+}

@@ -1,0 +1,63 @@
+import Core
+import Foundation
+import Logging
+import NIOPosix
+import PostgresNIO
+import Testing
+
+@Suite struct ConnectionFailureTests {
+    @Test func aDroppedConnectionIsReplacedForTheNextRequest() async throws {
+        try await TestDatabase.withServices(poolSize: 1) { services in
+            let health = HealthRoutes.health(services)
+            #expect(await TestRequest("GET", "/api/health").send(to: health).status == 200)
+            let admin = try TestDatabase.adminSettings()
+            let adminDatabase = try Database(
+                settings: admin, timeout: .seconds(10), eventLoopGroup: MultiThreadedEventLoopGroup.singleton,
+                logger: TestDatabase.logger)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { await adminDatabase.client.run() }
+                defer { group.cancelAll() }
+                let name = services.settings.database.database
+                _ = try await adminDatabase.withConnection { connection in
+                    try await connection.query(
+                        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = \(name)",
+                        logger: TestDatabase.logger)
+                }
+            }
+            // The server closes the socket; the pool notices and the next request gets a new connection.
+            var status = 0
+            for _ in 0..<3 {
+                status = await TestRequest("GET", "/api/health").send(to: health).status
+                if status == 200 { break }
+                #expect(status == 503)
+            }
+            #expect(status == 200)
+        }
+    }
+
+    @Test func anUnreachableDatabaseIsA503WithRetryAfterAndNoLeak() async throws {
+        var settings = try TestDatabase.settings(database: try TestDatabase.adminSettings())
+        // Nothing listens on port 9 of loopback.
+        settings.database.endpoint = .tcp(host: "127.0.0.1", port: 9)
+        settings.database.password = "a-password-that-must-not-leak"
+        settings.databaseTimeout = .milliseconds(700)
+        let database = try Database(
+            settings: settings.database, timeout: settings.databaseTimeout,
+            eventLoopGroup: MultiThreadedEventLoopGroup.singleton, logger: TestDatabase.logger)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await database.client.run() }
+            defer { group.cancelAll() }
+            let services = await ChronoViewServices(settings: settings, database: database)
+            let started = ContinuousClock.now
+            let response = await TestRequest("GET", "/api/health").send(to: HealthRoutes.health(services))
+            #expect(ContinuousClock.now - started < .seconds(3))
+            #expect(response.status == 503)
+            #expect(response.code == "unavailable")
+            #expect(response.header("retry-after") == "1")
+            #expect(!(response.body ?? "").contains("a-password-that-must-not-leak"))
+            let login = await TestRequest("POST", "/api/login", body: #"{"email":"a@b.co","password":"whatever1"}"#)
+                .send(to: AccountRoutes.login(services))
+            #expect(login.status == 503)
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import Core
+import Foundation
+import Logging
+import NIOPosix
+import PostgresNIO
+
+/// A fresh, migrated database for one test on the throwaway server that `./build.sh test`
+/// starts (its admin URL is `CHRONOVIEW_TEST_DATABASE_URL`), dropped when the test ends.
+enum TestDatabase {
+    struct MissingServer: Error, CustomStringConvertible {
+        var description: String {
+            "CHRONOVIEW_TEST_DATABASE_URL is not set: run the tests with ./build.sh test, which starts PostgreSQL"
+        }
+    }
+
+    static let logger = Logger(label: "test-database")
+
+    /// The secret every test signs tokens with.
+    static let jwtSecret = "chronoview-test-secret-0123456789abcdef"
+
+    static func adminSettings() throws -> DatabaseSettings {
+        guard let url = ProcessInfo.processInfo.environment["CHRONOVIEW_TEST_DATABASE_URL"] else {
+            throw MissingServer()
+        }
+        return try DatabaseSettings(url: url, poolSize: 2)
+    }
+
+    /// Settings for a test: bcrypt at its cheapest so that tests stay fast.
+    static func settings(database: DatabaseSettings) throws -> ChronoViewSettings {
+        ChronoViewSettings(
+            database: database,
+            tokens: try TokenSettings(environment: EnvironmentVariables(["JWT_SECRET": jwtSecret])),
+            bcryptCost: 4
+        )
+    }
+
+    /// Runs `body` with services over a new database; `configure` adjusts the settings first.
+    static func withServices<Result: Sendable>(
+        poolSize: Int = 4,
+        configure: (inout ChronoViewSettings) -> Void = { _ in },
+        _ body: @Sendable (ChronoViewServices) async throws -> Result
+    ) async throws -> Result {
+        try await withDatabase(poolSize: poolSize) { settings in
+            var settings = settings
+            configure(&settings)
+            let database = try Database(
+                settings: settings.database, timeout: settings.databaseTimeout,
+                eventLoopGroup: MultiThreadedEventLoopGroup.singleton, logger: logger)
+            return try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { await database.client.run() }
+                defer { group.cancelAll() }
+                try await Migrator().migrate(database, logger: logger)
+                let services = await ChronoViewServices(settings: settings, database: database)
+                return try await body(services)
+            }
+        }
+    }
+
+    /// Creates an empty database, hands its settings to `body`, and drops it afterwards.
+    static func withDatabase<Result: Sendable>(
+        poolSize: Int = 4,
+        _ body: (ChronoViewSettings) async throws -> Result
+    ) async throws -> Result {
+        let admin = try adminSettings()
+        let name = "chronoview_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        try await runAdmin(admin, "CREATE DATABASE \(name)")
+        var settings = admin
+        settings.database = name
+        settings.poolSize = poolSize
+        do {
+            let result = try await body(try self.settings(database: settings))
+            try await runAdmin(admin, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+            return result
+        } catch {
+            try? await runAdmin(admin, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+            throw error
+        }
+    }
+
+    private static func runAdmin(_ admin: DatabaseSettings, _ sql: String) async throws {
+        let database = try Database(
+            settings: admin, timeout: .seconds(30), eventLoopGroup: MultiThreadedEventLoopGroup.singleton,
+            logger: logger)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await database.client.run() }
+            defer { group.cancelAll() }
+            _ = try await database.withConnection { connection in
+                try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+            }
+        }
+    }
+}

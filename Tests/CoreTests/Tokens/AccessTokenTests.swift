@@ -1,0 +1,124 @@
+import Crypto
+import Foundation
+import Testing
+
+@testable import Core
+
+@Suite struct AccessTokenTests {
+    let settings = try! TokenSettings(environment: EnvironmentVariables(["JWT_SECRET": TestDatabase.jwtSecret]))
+
+    /// Signs arbitrary header and claims with HMAC, to forge the tokens a verifier must refuse.
+    func forge(header: [String: Any], claims: [String: Any], secret: String = TestDatabase.jwtSecret, hmac: Bool = true)
+        throws -> String
+    {
+        func encode(_ object: [String: Any]) throws -> String {
+            try JSONSerialization.data(withJSONObject: object).base64URL
+        }
+        let signingInput = try encode(header) + "." + encode(claims)
+        guard hmac else { return signingInput + "." }
+        let signature = HMAC<SHA256>.authenticationCode(
+            for: Array(signingInput.utf8), using: SymmetricKey(data: Array(secret.utf8)))
+        return signingInput + "." + Data(signature).base64URL
+    }
+
+    func claims(
+        now: Date = Date(), exp: TimeInterval = 900, iss: String = "chronoview", aud: String = "chronoview-api",
+        nbf: TimeInterval? = nil
+    ) -> [String: Any] {
+        var claims: [String: Any] = [
+            "iss": iss, "aud": aud, "sub": UUID().uuidString.lowercased(), "iat": now.timeIntervalSince1970,
+            "exp": now.timeIntervalSince1970 + exp, "jti": UUID().uuidString,
+        ]
+        if let nbf { claims["nbf"] = now.timeIntervalSince1970 + nbf }
+        return claims
+    }
+
+    var header: [String: Any] { ["alg": "HS256", "typ": "JWT", "kid": settings.currentKey.id] }
+
+    @Test func issuedTokensVerifyAndCarryTheExpectedClaims() async throws {
+        let tokens = await AccessTokens(settings: settings)
+        let user = UUID.version7()
+        let token = try await tokens.issue(for: user)
+        #expect(await tokens.verify(token) == user)
+        let parts = token.split(separator: ".")
+        let header = try #require(JWTHeaderInspection(token: token))
+        #expect(header.alg == "HS256")
+        #expect(header.kid == settings.currentKey.id)
+        let payload = try #require(JWTHeaderInspection.base64URLDecode(parts[1]))
+        let claims = try #require(try JSONSerialization.jsonObject(with: payload) as? [String: Any])
+        #expect(Set(claims.keys).isSuperset(of: ["iss", "aud", "sub", "iat", "exp", "jti"]))
+    }
+
+    @Test func aForgedTokenWithTheRightKeyVerifies() async throws {
+        // Guards the forging helper itself: the refusals below are not for its own mistakes.
+        let tokens = await AccessTokens(settings: settings)
+        #expect(await tokens.verify(try forge(header: header, claims: claims())) != nil)
+    }
+
+    @Test func algNoneIsRefused() async throws {
+        let tokens = await AccessTokens(settings: settings)
+        var header = self.header
+        header["alg"] = "none"
+        #expect(await tokens.verify(try forge(header: header, claims: claims(), hmac: false)) == nil)
+    }
+
+    @Test func otherAlgorithmsAreRefused() async throws {
+        let tokens = await AccessTokens(settings: settings)
+        var header = self.header
+        header["alg"] = "HS384"
+        #expect(await tokens.verify(try forge(header: header, claims: claims())) == nil)
+    }
+
+    @Test func wrongIssuerOrAudienceIsRefused() async throws {
+        let tokens = await AccessTokens(settings: settings)
+        #expect(await tokens.verify(try forge(header: header, claims: claims(iss: "someone-else"))) == nil)
+        #expect(await tokens.verify(try forge(header: header, claims: claims(aud: "another-api"))) == nil)
+    }
+
+    @Test func expiryAllowsThirtySecondsOfLeeway() async throws {
+        let tokens = await AccessTokens(settings: settings)
+        #expect(await tokens.verify(try forge(header: header, claims: claims(exp: -20))) != nil)
+        #expect(await tokens.verify(try forge(header: header, claims: claims(exp: -45))) == nil)
+    }
+
+    @Test func aFutureNotBeforeIsRefused() async throws {
+        let tokens = await AccessTokens(settings: settings)
+        #expect(await tokens.verify(try forge(header: header, claims: claims(nbf: 600))) == nil)
+        #expect(await tokens.verify(try forge(header: header, claims: claims(nbf: -5))) != nil)
+    }
+
+    @Test func aWrongSignatureOrUnknownKeyIsRefused() async throws {
+        let tokens = await AccessTokens(settings: settings)
+        let otherSecret = String(repeating: "x", count: 40)
+        #expect(await tokens.verify(try forge(header: header, claims: claims(), secret: otherSecret)) == nil)
+        var header = self.header
+        header["kid"] = "unknown"
+        #expect(await tokens.verify(try forge(header: header, claims: claims())) == nil)
+        header["kid"] = nil
+        #expect(await tokens.verify(try forge(header: header, claims: claims())) == nil)
+    }
+
+    @Test func tokensOfAPreviousKeyVerifyDuringRotation() async throws {
+        let old = try TokenSettings(environment: EnvironmentVariables(["JWT_SECRET": TestDatabase.jwtSecret]))
+        let newSecret = "a-brand-new-secret-for-chronoview-0123456789"
+        let rotated = try TokenSettings(
+            environment: EnvironmentVariables([
+                "JWT_SECRET": newSecret, "JWT_PREVIOUS_SECRETS": TestDatabase.jwtSecret,
+            ]))
+        let user = UUID.version7()
+        let oldToken = try await AccessTokens(settings: old).issue(for: user)
+        let verifier = await AccessTokens(settings: rotated)
+        #expect(await verifier.verify(oldToken) == user)
+        #expect(
+            await AccessTokens(
+                settings: try TokenSettings(environment: EnvironmentVariables(["JWT_SECRET": newSecret]))
+            ).verify(oldToken) == nil)
+    }
+}
+
+extension Data {
+    var base64URL: String {
+        base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+}
