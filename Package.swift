@@ -81,6 +81,21 @@ let package = Package(
             path: "Sources/Fixtures/RuntimeFixture",
             swiftSettings: strictSettings
         ),
+        .testTarget(
+            name: "CoreTests",
+            dependencies: [
+                "Core",
+                "Runtime",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "DeploymentTests",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            swiftSettings: strictSettings
+        ),
         // The HTTP API emulator, from template reading to end-to-end requests over real processes.
         .testTarget(
             name: "LocalAPITests",
