@@ -18,6 +18,21 @@ public struct InvocationResult: Sendable {
         self.outcome = outcome
         self.report = report
     }
+
+    /// The response, or the error document: what Lambda's `Invoke` returns as its payload.
+    public var payload: ByteBuffer {
+        switch outcome {
+        case .success(let payload), .functionError(_, let payload): payload
+        }
+    }
+
+    /// The error type for a function error, `nil` for a success.
+    public var errorType: String? {
+        switch outcome {
+        case .success: nil
+        case .functionError(let errorType, _): errorType
+        }
+    }
 }
 
 /// What Lambda's `REPORT` line says about an invocation.
@@ -28,18 +43,22 @@ public struct InvocationReport: Sendable, Hashable {
     /// Set on a cold start: the time from spawning the environment to its first `GET /next`.
     public var initDuration: Duration?
     public var maxMemoryUsedMB: Int
+    /// The function's configured memory.
+    public var memorySizeMB: Int
 
     public init(
         requestID: String,
         functionName: String,
         duration: Duration,
         initDuration: Duration?,
-        maxMemoryUsedMB: Int
+        maxMemoryUsedMB: Int,
+        memorySizeMB: Int = 128
     ) {
         self.requestID = requestID
         self.functionName = functionName
         self.duration = duration
         self.initDuration = initDuration
         self.maxMemoryUsedMB = maxMemoryUsedMB
+        self.memorySizeMB = memorySizeMB
     }
 }

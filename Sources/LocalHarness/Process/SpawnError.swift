@@ -1,0 +1,15 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#endif
+
+/// A function's executable could not be started.
+public struct SpawnError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var executable: String
+    public var errno: Int32
+
+    public var description: String {
+        "cannot start \(executable): \(String(cString: strerror(errno)))"
+    }
+}
