@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "Runtime", targets: ["Runtime"]),
         .library(name: "Core", targets: ["Core"]),
         .library(name: "LocalHarness", targets: ["LocalHarness"]),
+        .executable(name: "chronoview-local", targets: ["ChronoViewLocal"]),
     ] + functionNames.map { .executable(name: $0, targets: [$0]) },
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -81,6 +82,17 @@ let package = Package(
             path: "Sources/Fixtures/RuntimeFixture",
             swiftSettings: strictSettings
         ),
+        // chronoview-local: invoke a function (and, with subcommands, serve the API) on this machine.
+        .executableTarget(
+            name: "ChronoViewLocal",
+            dependencies: [
+                "LocalHarness",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "CoreTests",
             dependencies: [
@@ -109,6 +121,20 @@ let package = Package(
         .testTarget(
             name: "RuntimeTests",
             dependencies: ["Runtime"],
+            swiftSettings: strictSettings
+        ),
+        // The local Lambda service through real processes: RuntimeFixture and the CLI are built for it.
+        .testTarget(
+            name: "HarnessTests",
+            dependencies: [
+                "LocalHarness",
+                "Runtime",
+                "RuntimeFixture",
+                "ChronoViewLocal",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
     ]

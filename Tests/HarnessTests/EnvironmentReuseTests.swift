@@ -1,0 +1,65 @@
+import LocalHarness
+import NIOCore
+import Testing
+
+/// How invocations share execution environments: reuse when warm, more when they overlap,
+/// never more than the function allows.
+@Suite struct EnvironmentReuseTests {
+    @Test func warmEnvironmentIsReused() async throws {
+        try await withLocalLambda(functions: [FixtureFunction.definition()], logger: FixtureFunction.quietLogger) {
+            lambda in
+            var initDurations: [Duration?] = []
+            for _ in 0..<5 {
+                let result = try await lambda.invoke("Fixture", payload: FixtureFunction.command("echo"))
+                #expect(result.errorType == nil)
+                initDurations.append(result.report.initDuration)
+            }
+            #expect(initDurations.map { $0 != nil } == [true, false, false, false, false])
+            let statistics = try #require(lambda.statistics(for: "Fixture"))
+            #expect(statistics.spawns == 1)
+            #expect(statistics.invocations == 5)
+            #expect(statistics.idleEnvironments == 1)
+        }
+    }
+
+    @Test func overlappingInvocationsRunOnSeveralEnvironments() async throws {
+        let function = FixtureFunction.definition(maximumEnvironments: 4)
+        try await withLocalLambda(functions: [function], logger: FixtureFunction.quietLogger) { lambda in
+            let started = ContinuousClock.now
+            let requestIDs = try await invokeConcurrently(lambda, count: 3, sleepMilliseconds: 600)
+            let elapsed = ContinuousClock.now - started
+            #expect(Set(requestIDs).count == 3)
+            #expect(lambda.statistics(for: "Fixture")?.spawns == 3)
+            #expect(elapsed < .milliseconds(1_500), "the three sleeps overlapped")
+        }
+    }
+
+    @Test func environmentsAreCappedAndFurtherInvocationsWait() async throws {
+        let function = FixtureFunction.definition(maximumEnvironments: 2)
+        try await withLocalLambda(functions: [function], logger: FixtureFunction.quietLogger) { lambda in
+            let started = ContinuousClock.now
+            let requestIDs = try await invokeConcurrently(lambda, count: 4, sleepMilliseconds: 300)
+            let elapsed = ContinuousClock.now - started
+            #expect(Set(requestIDs).count == 4)
+            let statistics = try #require(lambda.statistics(for: "Fixture"))
+            #expect(statistics.spawns == 2)
+            #expect(statistics.liveEnvironments == 2)
+            #expect(elapsed >= .milliseconds(600), "two rounds of two")
+        }
+    }
+
+    private func invokeConcurrently(_ lambda: LocalLambda, count: Int, sleepMilliseconds: Int) async throws -> [String]
+    {
+        try await withThrowingTaskGroup(of: String.self) { group in
+            for _ in 0..<count {
+                group.addTask {
+                    let result = try await lambda.invoke(
+                        "Fixture", payload: FixtureFunction.command("sleep", milliseconds: sleepMilliseconds))
+                    #expect(result.errorType == nil)
+                    return try FixtureFunction.reply(result).requestId
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+    }
+}

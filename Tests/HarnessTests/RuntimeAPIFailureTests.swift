@@ -1,0 +1,76 @@
+import NIOCore
+import NIOPosix
+import Testing
+
+@testable import LocalHarness
+
+/// Our runtime against a Runtime API that fails it: it must end promptly with a non-zero
+/// status, never spin, so that Lambda (or the emulator) replaces the environment.
+@Suite struct RuntimeAPIFailureTests {
+    @Test func runtimeExitsWhenTheRuntimeAPIAnswers500() async throws {
+        try await withLocalLambda(functions: [], logger: FixtureFunction.quietLogger) { lambda in
+            // No such environment: the server answers 500, "non-recoverable state".
+            let exit = try await runFixture(runtimeAPI: "127.0.0.1:\(lambda.runtimeAPIPort)/no-such-environment")
+            #expect(exit.status == .exited(1))
+            #expect(exit.cpuTime < .milliseconds(500))
+        }
+    }
+
+    @Test func runtimeExitsWhenTheRuntimeAPIClosesTheConnection() async throws {
+        let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .childChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(CloseOnConnect())
+                }
+            }
+            .bind(host: "127.0.0.1", port: 0)
+            .get()
+        let port = try #require(server.localAddress?.port)
+        let exit = try await runFixture(runtimeAPI: "127.0.0.1:\(port)")
+        try await server.close()
+        #expect(exit.status == .exited(1))
+        #expect(exit.cpuTime < .milliseconds(500))
+    }
+
+    /// Runs `RuntimeFixture` against `runtimeAPI` and waits, at most 5 seconds, for it to end.
+    private func runFixture(runtimeAPI: String) async throws -> ProcessExit {
+        let (process, pipes) = try await MultiThreadedEventLoopGroup.singleton.any().submit {
+            try ChildProcess.spawn(
+                executable: BuiltProduct.runtimeFixture,
+                arguments: [],
+                environment: ["AWS_LAMBDA_RUNTIME_API": runtimeAPI],
+                directory: nil
+            )
+        }.get()
+        close(pipes.standardOutput)
+        close(pipes.standardError)
+        ProcessReaper.shared.watch(process)
+        let started = ContinuousClock.now
+        return try await withThrowingTaskGroup(of: ProcessExit?.self) { group in
+            group.addTask { await process.waitForExit() }
+            group.addTask {
+                try await Task.sleep(for: .seconds(5))
+                return nil
+            }
+            let first = try await group.next()!
+            group.cancelAll()
+            guard let exit = first else {
+                process.kill()
+                _ = await process.waitForExit()
+                Issue.record("the runtime was still running after 5 seconds")
+                throw CancellationError()
+            }
+            #expect(ContinuousClock.now - started < .seconds(3))
+            return exit
+        }
+    }
+}
+
+/// Accepts a connection and closes it at once.
+private final class CloseOnConnect: ChannelInboundHandler {
+    typealias InboundIn = ByteBuffer
+
+    func channelActive(context: ChannelHandlerContext) {
+        context.close(promise: nil)
+    }
+}
