@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "Core", targets: ["Core"]),
         .library(name: "LocalHarness", targets: ["LocalHarness"]),
         .executable(name: "chronoview-local", targets: ["ChronoViewLocal"]),
+        .executable(name: "chronoview-bench", targets: ["ChronoViewBench"]),
     ] + functionNames.map { .executable(name: $0, targets: [$0]) },
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -91,6 +92,22 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
+            swiftSettings: strictSettings
+        ),
+        // `./build.sh bench`: plays the Runtime API and drives functions and the local API; never a test.
+        .executableTarget(
+            name: "ChronoViewBench",
+            dependencies: [
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            ],
+            path: "Sources/Benchmarks/ChronoViewBench",
+            swiftSettings: strictSettings
+        ),
+        // The benchmark's floor: the least a Runtime API client can do, over a plain blocking socket.
+        .executableTarget(
+            name: "SocketFloor",
+            path: "Sources/Benchmarks/SocketFloor",
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// `chronoview-bench`: the measurements behind `./build.sh bench`. Each subcommand prints its
+/// part of the table and writes its figures as JSON; scripts/lib/bench.sh runs them in order.
+@main
+struct ChronoViewBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "chronoview-bench",
+        abstract: "Measure ChronoView's runtime, functions and local API.",
+        subcommands: [RuntimeBenchmark.self, FunctionBenchmark.self, EndToEndBenchmark.self, BcryptBenchmark.self]
+    )
+}
