@@ -140,15 +140,27 @@ final class ExecutionEnvironment: Sendable {
 
     private func perform(_ effects: ExecutionEnvironmentState.Effects) {
         for timer in effects.cancelTimers { timer.cancel() }
-        if let (parked, reply) = effects.answer { parked.answer(with: reply) }
-        if let (requestID, timeout) = effects.startTimer {
-            let timer = eventLoop.scheduleTask(in: TimeAmount(timeout)) { [self] in
-                perform(state.withLock { $0.timedOut(requestID: requestID, now: .now) })
+        if let (parked, reply) = effects.answer {
+            // One hop to the connection's loop for both the write and the timer.
+            let startTimer = effects.startTimer
+            parked.onEventLoop { [self] in
+                parked.answer(with: reply)
+                if let (requestID, timeout, eventLoop) = startTimer {
+                    self.startTimer(requestID: requestID, timeout: timeout, on: eventLoop)
+                }
             }
-            if let unneeded = state.withLock({ $0.timerStarted(timer, requestID: requestID) }) { unneeded.cancel() }
+        } else if let (requestID, timeout, eventLoop) = effects.startTimer {
+            startTimer(requestID: requestID, timeout: timeout, on: eventLoop)
         }
         if effects.kill { process.withLock { $0 }?.kill() }
         if let (continuation, completed) = effects.resume { continuation.resume(returning: completed) }
+    }
+
+    private func startTimer(requestID: String, timeout: Duration, on eventLoop: any EventLoop) {
+        let timer = eventLoop.scheduleTask(in: TimeAmount(timeout)) { [self] in
+            perform(state.withLock { $0.timedOut(requestID: requestID, now: .now) })
+        }
+        if let unneeded = state.withLock({ $0.timerStarted(timer, requestID: requestID) }) { unneeded.cancel() }
     }
 }
 

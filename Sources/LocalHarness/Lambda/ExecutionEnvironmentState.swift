@@ -28,7 +28,9 @@ struct ExecutionEnvironmentState {
     struct Effects {
         var answer: (ParkedNextRequest, RuntimeAPIReply)?
         var resume: (CheckedContinuation<CompletedInvocation?, Never>, CompletedInvocation?)?
-        var startTimer: (requestID: String, timeout: Duration)?
+        /// Runs on `eventLoop`, the loop of the connection the event went out on, so that
+        /// starting and cancelling the timer costs no thread hop.
+        var startTimer: (requestID: String, timeout: Duration, eventLoop: any EventLoop)?
         var cancelTimers: [Scheduled<Void>] = []
         var kill = false
     }
@@ -65,7 +67,7 @@ struct ExecutionEnvironmentState {
         current = CurrentInvocation(request: request, continuation: continuation)
         if let parked {
             self.parked = nil
-            effects.answer = (parked, deliver(at: now, effects: &effects))
+            effects.answer = (parked, deliver(at: now, on: parked.channel.eventLoop, effects: &effects))
         }
         return effects
     }
@@ -138,7 +140,7 @@ struct ExecutionEnvironmentState {
             return (.invalidStateTransition("GET /next while another one is waiting"), effects)
         }
         if current != nil {
-            return (deliver(at: now, effects: &effects), effects)
+            return (deliver(at: now, on: request.channel.eventLoop, effects: &effects), effects)
         }
         parked = request
         return (nil, effects)
@@ -188,10 +190,14 @@ struct ExecutionEnvironmentState {
 
     // MARK: Transitions
 
-    private mutating func deliver(at now: ContinuousClock.Instant, effects: inout Effects) -> RuntimeAPIReply {
+    private mutating func deliver(
+        at now: ContinuousClock.Instant,
+        on eventLoop: any EventLoop,
+        effects: inout Effects
+    ) -> RuntimeAPIReply {
         let request = current!.request
         current!.deliveredAt = now
-        effects.startTimer = (request.requestID, request.timeout)
+        effects.startTimer = (request.requestID, request.timeout, eventLoop)
         let deadline =
             WallClock.milliseconds() + Int64(request.timeout.components.seconds * 1000)
             + request.timeout.components.attoseconds / 1_000_000_000_000_000

@@ -38,6 +38,13 @@ final class FunctionPool: Sendable {
 
     /// Waits until the invocation may run: on a warm environment, or on a new one.
     func acquire() async throws -> Lease {
+        let cap = max(1, definition.maximumEnvironments)
+        // Most invocations find an environment at once: no continuation for them.
+        let immediate = state.withLock { state -> Result<Lease, any Error>? in
+            state.invocations += 1
+            return Self.immediateLease(&state, cap: cap)
+        }
+        if let immediate { return try immediate.get() }
         let id = state.withLock { state -> UInt64 in
             state.nextWaiterID += 1
             return state.nextWaiterID
@@ -45,17 +52,8 @@ final class FunctionPool: Sendable {
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
                 let immediate = state.withLock { state -> Result<Lease, any Error>? in
-                    if state.isShutDown { return .failure(LocalLambdaError.shutDown) }
                     if Task.isCancelled { return .failure(CancellationError()) }
-                    state.invocations += 1
-                    while let environment = state.idle.popLast() {
-                        if !environment.isTerminated { return .success(.warm(environment)) }
-                    }
-                    if state.slotsInUse < max(1, definition.maximumEnvironments) {
-                        state.slotsInUse += 1
-                        state.spawns += 1
-                        return .success(.cold)
-                    }
+                    if let lease = Self.immediateLease(&state, cap: cap) { return lease }
                     state.waiters.append(Waiter(id: id, continuation: continuation))
                     return nil
                 }
@@ -68,6 +66,18 @@ final class FunctionPool: Sendable {
             }
             waiter?.continuation.resume(throwing: CancellationError())
         }
+    }
+
+    /// A warm environment, or a slot for a new one, if either is free now.
+    private static func immediateLease(_ state: inout State, cap: Int) -> Result<Lease, any Error>? {
+        if state.isShutDown { return .failure(LocalLambdaError.shutDown) }
+        while let environment = state.idle.popLast() {
+            if !environment.isTerminated { return .success(.warm(environment)) }
+        }
+        guard state.slotsInUse < cap else { return nil }
+        state.slotsInUse += 1
+        state.spawns += 1
+        return .success(.cold)
     }
 
     /// Records a started environment under the slot its ``Lease/cold`` lease reserved.

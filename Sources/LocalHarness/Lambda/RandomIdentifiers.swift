@@ -2,8 +2,7 @@
 enum RandomIdentifiers {
     /// A random (version 4) UUID in lower case, as Lambda's request ids are.
     static func requestID() -> String {
-        var generator = SystemRandomNumberGenerator()
-        var bytes = (0..<16).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        var bytes = randomBytes(16)
         bytes[6] = (bytes[6] & 0x0F) | 0x40
         bytes[8] = (bytes[8] & 0x3F) | 0x80
         let hex = hexString(bytes)
@@ -21,8 +20,18 @@ enum RandomIdentifiers {
 
     /// `count` random bytes as lower-case hex.
     static func hex(byteCount count: Int) -> String {
+        hexString(randomBytes(count))
+    }
+
+    /// Random bytes, eight per call to the system generator (one `getrandom` each).
+    private static func randomBytes(_ count: Int) -> [UInt8] {
         var generator = SystemRandomNumberGenerator()
-        return hexString((0..<count).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(count + 7)
+        while bytes.count < count {
+            withUnsafeBytes(of: generator.next() as UInt64) { bytes.append(contentsOf: $0) }
+        }
+        return Array(bytes.prefix(count))
     }
 
     private static func hexString(_ bytes: [UInt8]) -> String {

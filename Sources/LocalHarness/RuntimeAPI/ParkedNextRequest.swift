@@ -9,15 +9,17 @@ struct ParkedNextRequest: Sendable {
 
     var connection: ObjectIdentifier { ObjectIdentifier(channel) }
 
-    /// Answers the request from any thread.
-    func answer(with reply: RuntimeAPIReply) {
+    /// Runs `work` on the connection's event loop: at once when already there.
+    func onEventLoop(_ work: @escaping @Sendable () -> Void) {
         if channel.eventLoop.inEventLoop {
-            reply.write(to: channel, version: version, keepAlive: keepAlive)
+            work()
         } else {
-            let channel = self.channel
-            let version = self.version
-            let keepAlive = self.keepAlive
-            channel.eventLoop.execute { reply.write(to: channel, version: version, keepAlive: keepAlive) }
+            channel.eventLoop.execute(work)
         }
+    }
+
+    /// Writes `reply` as the answer; call on the connection's event loop.
+    func answer(with reply: RuntimeAPIReply) {
+        reply.write(to: channel, version: version, keepAlive: keepAlive)
     }
 }
