@@ -20,12 +20,15 @@
 # The user that owns the cluster when we are root: PostgreSQL refuses to run as root.
 POSTGRES_SYSTEM_USER_FALLBACK=chronoview-pg
 
-# Echoes the directory holding initdb, pg_ctl and postgres; fails if there is none.
+# Echoes the directory holding initdb, pg_ctl, postgres and the matching psql; fails if there
+# is none.
 postgres_bin_dir() {
-    local dir
-    # Debian keeps the server binaries out of PATH (only its wrappers are there), so look in
-    # its versioned directories too, newest first.
-    for dir in $(dirname "$(command -v pg_ctl 2>/dev/null || echo /nonexistent/pg_ctl)") \
+    local dir on_path
+    on_path=$(command -v pg_ctl 2>/dev/null) || on_path=/nonexistent/pg_ctl
+    # A pg_ctl on PATH is often a lone symlink into the real directory, which is the one that
+    # also has psql. Debian keeps the server binaries out of PATH altogether, so look in its
+    # versioned directories too, newest first.
+    for dir in "$(dirname "$(readlink -m "$on_path")")" \
         $(printf '%s\n' /usr/lib/postgresql/*/bin | sort -t/ -k5,5 -rn); do
         if [ -x "$dir/initdb" ] && [ -x "$dir/pg_ctl" ] && [ -x "$dir/postgres" ]; then
             echo "$dir"
