@@ -67,6 +67,7 @@ public final class LocalLambda: FunctionInvoker {
         for pool in pools.values {
             for environment in pool.shutDown() { environment.kill() }
         }
+        server.closeNow()
     }
 
     /// The names of the functions this service runs.

@@ -24,6 +24,11 @@ final class RuntimeAPIConnectionHandler: ChannelInboundHandler {
             self.head = head
             body = nil
             bodySize = 0
+            // curl (behind many shell and C++ runtimes) waits for this before sending a large body.
+            if head.headers.first(name: "expect")?.lowercased() == "100-continue" {
+                let interim = HTTPResponseHead(version: head.version, status: .continue)
+                context.writeAndFlush(wrapOutboundOut(.head(interim)), promise: nil)
+            }
         case .body(var part):
             bodySize += part.readableBytes
             if bodySize > PayloadLimit.bytes {

@@ -49,4 +49,9 @@ final class RuntimeAPIServer: Sendable {
     func close() async {
         try? await channel.close()
     }
+
+    /// Stops listening without waiting, for when the caller cannot wait.
+    func closeNow() {
+        channel.close(promise: nil)
+    }
 }
