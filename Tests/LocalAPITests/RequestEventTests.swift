@@ -91,6 +91,9 @@ import Testing
     @Test func formatsTimeWithTwoDigitDaysAndEnglishMonths() {
         #expect(RequestTime(epochMilliseconds: 1_772_407_205_000).formatted == "01/Mar/2026:23:20:05 +0000")
         #expect(RequestTime(epochMilliseconds: 0).formatted == "01/Jan/1970:00:00:00 +0000")
+        #expect(RequestTime(epochMilliseconds: 951_782_400_000).formatted == "29/Feb/2000:00:00:00 +0000")
+        #expect(RequestTime(epochMilliseconds: -1).formatted == "31/Dec/1969:23:59:59 +0000")
+        #expect(RequestTime(epochMilliseconds: 1_795_611_600_123).httpDate == "Wed, 25 Nov 2026 13:00:00 GMT")
     }
 
     @Test(arguments: [
