@@ -132,6 +132,7 @@ let package = Package(
                 "LocalHarness",
                 "RuntimeFixture",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: strictSettings
         ),

@@ -6,6 +6,6 @@ struct ChronoViewLocal: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "chronoview-local",
         abstract: "Run ChronoView's Lambda functions on this machine, as Lambda runs them.",
-        subcommands: [InvokeCommand.self]
+        subcommands: [InvokeCommand.self, ServeCommand.self]
     )
 }

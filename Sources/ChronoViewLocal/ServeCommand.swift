@@ -1,0 +1,211 @@
+import ArgumentParser
+import Foundation
+import LocalHarness
+import Logging
+import NIOCore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#endif
+
+/// `chronoview-local serve`: the whole API on this machine, as `sam local start-api` runs it:
+/// the routes of the SAM template in front of the functions, each in real execution environments.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the HTTP API of the template on this machine.",
+        discussion: """
+            Reads the functions and routes from the SAM template, applies the database migrations \
+            (the Migrate function), and answers requests as API Gateway would, invoking each \
+            function's executable under the local Lambda service. The functions get DATABASE_URL, \
+            JWT_SECRET and BCRYPT_COST from this program's environment (or --database-url), then \
+            the overrides of --env-file. Ctrl-C stops the server and every function process.
+            """
+    )
+
+    @Option(help: "The port to listen on (0 picks a free one).")
+    var port: Int = 3000
+
+    @Option(help: "The address to listen on.")
+    var host: String = "127.0.0.1"
+
+    @Option(help: "The SAM template that declares the functions and their routes.")
+    var template: String = "template.yaml"
+
+    @Option(
+        help: ArgumentHelp(
+            "Environment overrides, as `sam local start-api --env-vars` takes them.", valueName: "json-file"))
+    var envFile: String?
+
+    @Option(help: "The database of the functions (default: $DATABASE_URL).")
+    var databaseURL: String?
+
+    @Option(help: "The folder of the function executables (default: this program's folder).")
+    var buildPath: String?
+
+    @Option(help: "How many execution environments each function may run at once.")
+    var maxEnvironments: Int = 4
+
+    @Option(help: "The document served at GET /api/openapi.yaml (default: openapi.yaml beside the template).")
+    var openapi: String?
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
+        guard maxEnvironments >= 1 else { throw ValidationError("--max-environments must be at least 1.") }
+    }
+
+    func run() async throws {
+        LoggingSystem.bootstrap { label in StandardErrorLogHandler(label: label) }
+        let logger = Logger(label: "chronoview-local")
+        let templatePath = BuildFolder.absolutePath(template)
+        let api: ServerlessTemplate
+        do {
+            api = try ServerlessTemplate(contentsOfFile: templatePath)
+        } catch {
+            throw ValidationError("\(error)")
+        }
+        for warning in api.warnings { logger.warning("\(warning)") }
+
+        let definitions = try functionDefinitions(for: api, logger: logger)
+        let documentPath =
+            openapi.map(BuildFolder.absolutePath)
+            ?? URL(fileURLWithPath: templatePath).deletingLastPathComponent().appendingPathComponent("openapi.yaml")
+            .path
+        var lambdaLogger = Logger(label: "chronoview.local-lambda")
+        // Each request has its own line; the REPORT lines would only repeat them.
+        lambdaLogger.logLevel = .warning
+        try await withLocalLambda(functions: definitions, logger: lambdaLogger, outputHandler: Self.printFunctionOutput)
+        {
+            lambda in
+            try await migrate(with: lambda, api: api, definitions: definitions, logger: logger)
+            let gateway = HTTPAPIGateway(
+                routes: api.routes,
+                cors: api.cors,
+                invoker: lambda,
+                openAPIDocumentPath: documentPath,
+                log: { entry in Self.printLine(entry.description, to: 1) }
+            )
+            let server = HTTPAPIServer(gateway: gateway, host: host, port: port)
+            let host = host
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask {
+                    try await server.run { boundPort in
+                        Self.printBanner(
+                            url: "http://\(host.contains(":") ? "[\(host)]" : host):\(boundPort)", api: api,
+                            functionCount: definitions.count, documentPath: documentPath)
+                    }
+                }
+                group.addTask {
+                    if let signal = await Self.shutdownSignal() {
+                        Self.printLine("\(signal): stopping.", to: 2)
+                    }
+                }
+                // A signal, or the server failing (its port taken, say): either way everything stops.
+                try await group.next()
+                group.cancelAll()
+            }
+        }
+        Self.printLine("Stopped: the function processes are gone and the port is free.", to: 2)
+    }
+
+    /// The template's functions as the local Lambda service runs them, with the local settings.
+    private func functionDefinitions(for api: ServerlessTemplate, logger: Logger) throws -> [FunctionDefinition] {
+        let environment = ProcessInfo.processInfo.environment
+        var local: [String: String] = [:]
+        if let url = databaseURL ?? environment["DATABASE_URL"] {
+            local["DATABASE_URL"] = url
+        } else {
+            logger.warning("No --database-url or DATABASE_URL: the functions keep the template's database settings.")
+        }
+        for name in ["JWT_SECRET", "BCRYPT_COST"] {
+            if let value = environment[name] { local[name] = value }
+        }
+        let overrides: EnvironmentOverrides
+        do {
+            overrides =
+                try envFile.map { try EnvironmentOverrides(contentsOfFile: BuildFolder.absolutePath($0)) }
+                ?? EnvironmentOverrides()
+        } catch {
+            throw ValidationError("\(error)")
+        }
+        let settings = LocalFunctionSettings(
+            buildPath: buildPath.map(BuildFolder.absolutePath) ?? BuildFolder.ofRunningProgram(),
+            localEnvironment: local,
+            overrides: overrides,
+            maximumEnvironments: maxEnvironments
+        )
+        let definitions = api.functions.map(settings.definition(for:))
+        let missing = definitions.filter { !FileManager.default.isExecutableFile(atPath: $0.executablePath) }
+        if !missing.isEmpty {
+            logger.warning(
+                "Not built, so their routes will answer 502: \(missing.map(\.executablePath).joined(separator: ", "))")
+        }
+        return definitions
+    }
+
+    /// Applies the migrations before the first request, as the deployment's custom resource does
+    /// before the functions get traffic.
+    private func migrate(
+        with lambda: LocalLambda, api: ServerlessTemplate, definitions: [FunctionDefinition], logger: Logger
+    ) async throws {
+        guard let migrate = definitions.first(where: { $0.name == "Migrate" }),
+            FileManager.default.isExecutableFile(atPath: migrate.executablePath)
+        else {
+            logger.warning("No Migrate function is built: the database is used as it is.")
+            return
+        }
+        let result = try await lambda.invoke(migrate.name, payload: ByteBuffer(string: "{}"))
+        if let errorType = result.errorType {
+            let payload = String(buffer: result.payload)
+            throw ValidationError("The migrations failed (\(errorType)): \(payload)")
+        }
+        Self.printLine("Migrations applied.", to: 2)
+    }
+
+    private static func printBanner(url: String, api: ServerlessTemplate, functionCount: Int, documentPath: String) {
+        var extra: [(method: String, path: String, target: String)] = []
+        if FileManager.default.fileExists(atPath: documentPath) {
+            extra.append(
+                (
+                    "GET", HTTPAPIGateway.openAPIDocumentRoute,
+                    "(\(URL(fileURLWithPath: documentPath).lastPathComponent))"
+                ))
+        }
+        var lines = ["ChronoView API on \(url) (\(functionCount) functions)"]
+        lines += RouteListing.lines(for: api.routes, extra: extra).map { "  " + $0 }
+        if let cors = api.cors {
+            lines.append("CORS for \(cors.allowOrigins.joined(separator: ", "))")
+        }
+        lines.append("Ctrl-C stops.")
+        printLine(lines.joined(separator: "\n"), to: 1)
+    }
+
+    /// Waits for SIGINT or SIGTERM and names it; `nil` when the waiting task is cancelled first.
+    private static func shutdownSignal() async -> String? {
+        let (signals, continuation) = AsyncStream.makeStream(of: String.self)
+        let sources = [(SIGINT, "SIGINT"), (SIGTERM, "SIGTERM")].map { number, name in
+            // Dispatch delivers the signal once its default action (ending the process) is off.
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { continuation.yield(name) }
+            source.resume()
+            return source
+        }
+        defer { sources.forEach { $0.cancel() } }
+        var iterator = signals.makeAsyncIterator()
+        return await iterator.next()
+    }
+
+    /// A function's output, named after it, on standard error: standard output is for requests.
+    @Sendable private static func printFunctionOutput(_ line: FunctionOutputLine) {
+        printLine("  [\(line.functionName)] \(line.text)", to: 2)
+    }
+
+    /// Writes a whole line at once, unbuffered, so lines from concurrent requests never interleave.
+    private static func printLine(_ text: String, to descriptor: Int32) {
+        let handle = descriptor == 1 ? FileHandle.standardOutput : FileHandle.standardError
+        handle.write(Data((text + "\n").utf8))
+    }
+}

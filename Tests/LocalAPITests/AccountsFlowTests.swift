@@ -1,0 +1,145 @@
+import AsyncHTTPClient
+import Foundation
+import LocalHarness
+import Logging
+import NIOCore
+import NIOHTTP1
+import PostgresNIO
+import Testing
+
+/// The accounts flow of API.md over HTTP, through the emulator, against the real functions
+/// (built beside the tests) and a fresh database on the server `./build.sh test` starts.
+@Suite(
+    .enabled(
+        if: ProcessInfo.processInfo.environment["CHRONOVIEW_TEST_DATABASE_URL"] != nil,
+        "needs CHRONOVIEW_TEST_DATABASE_URL: run ./build.sh test"),
+    .serialized
+)
+struct AccountsFlowTests {
+    static let adminURL = ProcessInfo.processInfo.environment["CHRONOVIEW_TEST_DATABASE_URL"]
+
+    static let templatePath = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("template.yaml").path
+
+    /// Runs `body` against template.yaml's routes and functions, over a new, migrated database.
+    static func withAccountsAPI(_ body: (RunningAPI) async throws -> Void) async throws {
+        let admin = try #require(adminURL.flatMap(URLComponents.init(string:)))
+        let name = "localapi_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        try await runAdmin(admin, "CREATE DATABASE \(name)")
+        var database = admin
+        database.path = "/\(name)"
+        database.queryItems = [URLQueryItem(name: "sslmode", value: "disable")]
+        let environment = [
+            "DATABASE_URL": try #require(database.string),
+            "JWT_SECRET": "local-api-test-secret-0123456789abcdef",
+            "BCRYPT_COST": ProcessInfo.processInfo.environment["BCRYPT_COST"] ?? "4",
+        ]
+        do {
+            try await RunningAPI.run(
+                template: try String(contentsOfFile: templatePath, encoding: .utf8),
+                buildPath: FixtureFolder.buildFolder,
+                localEnvironment: environment
+            ) { api in
+                let migration = try await api.lambda.invoke("Migrate", payload: ByteBuffer(string: "{}"))
+                #expect(migration.errorType == nil, "\(String(buffer: migration.payload))")
+                try await body(api)
+            }
+            try await runAdmin(admin, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+        } catch {
+            try? await runAdmin(admin, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+            throw error
+        }
+    }
+
+    private static func runAdmin(_ url: URLComponents, _ sql: String) async throws {
+        let configuration = PostgresConnection.Configuration(
+            host: url.host ?? "127.0.0.1",
+            port: url.port ?? 5432,
+            username: url.user ?? "postgres",
+            password: url.password,
+            database: String(url.path.dropFirst()).isEmpty ? "postgres" : String(url.path.dropFirst()),
+            tls: .disable
+        )
+        let connection = try await PostgresConnection.connect(
+            configuration: configuration, id: 1, logger: RunningAPI.quiet)
+        do {
+            try await connection.query(PostgresQuery(unsafeSQL: sql), logger: RunningAPI.quiet)
+            try await connection.close()
+        } catch {
+            try? await connection.close()
+            throw error
+        }
+    }
+
+    static func json(_ object: [String: Any]) -> [UInt8] {
+        Array(try! JSONSerialization.data(withJSONObject: object))
+    }
+
+    static func object(_ reply: RunningAPI.Reply) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(reply.body)) as? [String: Any], "\(reply.text)")
+    }
+
+    @Test func signUpLogInUseRefreshAndLeave() async throws {
+        try await Self.withAccountsAPI { api in
+            let jsonHeaders = [("Content-Type", "application/json")]
+            let health = try await api.send(.GET, "/api/health")
+            #expect(health.status == 200, "\(health.text)")
+
+            let created = try await api.send(
+                .POST, "/api/users", headers: jsonHeaders,
+                body: Self.json(["email": " Ada@Example.com ", "password": "correct horse", "display_name": "Ada"]))
+            #expect(created.status == 201, "\(created.text)")
+            #expect(created.headers["location"] == ["/api/me"])
+            #expect(created.headers["x-request-id"] == created.headers["apigw-requestid"])
+            #expect(try Self.object(created)["email"] as? String == "ada@example.com")
+
+            let wrong = try await api.send(
+                .POST, "/api/login", headers: jsonHeaders,
+                body: Self.json(["email": "ada@example.com", "password": "wrong password"]))
+            #expect(wrong.status == 401, "\(wrong.text)")
+
+            let login = try await api.send(
+                .POST, "/api/login", headers: jsonHeaders,
+                body: Self.json(["email": "ada@example.com", "password": "correct horse"]))
+            #expect(login.status == 200, "\(login.text)")
+            let session = try Self.object(login)
+            let access = try #require(session["access_token"] as? String)
+            let refresh = try #require(session["refresh_token"] as? String)
+            #expect(session["token_type"] as? String == "Bearer")
+            let bearer = [("Authorization", "Bearer \(access)")]
+
+            let me = try await api.send(.GET, "/api/me", headers: bearer)
+            #expect(me.status == 200, "\(me.text)")
+            #expect(try Self.object(me)["display_name"] as? String == "Ada")
+            let anonymous = try await api.send(.GET, "/api/me")
+            #expect(anonymous.status == 401)
+
+            let renamed = try await api.send(
+                .PATCH, "/api/me", headers: bearer + jsonHeaders, body: Self.json(["display_name": "Ada L."]))
+            #expect(renamed.status == 200, "\(renamed.text)")
+            #expect(try Self.object(renamed)["display_name"] as? String == "Ada L.")
+
+            let refreshed = try await api.send(
+                .POST, "/api/token/refresh", headers: jsonHeaders, body: Self.json(["refresh_token": refresh]))
+            #expect(refreshed.status == 200, "\(refreshed.text)")
+            let newRefresh = try #require(try Self.object(refreshed)["refresh_token"] as? String)
+            let reused = try await api.send(
+                .POST, "/api/token/refresh", headers: jsonHeaders, body: Self.json(["refresh_token": refresh]))
+            #expect(reused.status == 401)
+
+            let logout = try await api.send(
+                .POST, "/api/logout", headers: jsonHeaders, body: Self.json(["refresh_token": newRefresh]))
+            #expect(logout.status == 204)
+
+            let unknown = try await api.send(.GET, "/api/no-such-route")
+            #expect(unknown.status == 404)
+            #expect(unknown.headers["content-type"].first?.hasPrefix("application/problem+json") == true)
+
+            let deleted = try await api.send(
+                .DELETE, "/api/me", headers: bearer + jsonHeaders, body: Self.json(["password": "correct horse"]))
+            #expect(deleted.status == 204, "\(deleted.text)")
+            let gone = try await api.send(.GET, "/api/me", headers: bearer)
+            #expect(gone.status == 401)
+        }
+    }
+}
