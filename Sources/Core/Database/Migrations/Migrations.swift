@@ -1,6 +1,7 @@
 /// Every migration ChronoView has released, oldest first.
 public enum Migrations {
     public static let all: [Migration] = [
-        accounts
+        accounts,
+        collections,
     ]
 }
