@@ -4,7 +4,7 @@ import PackageDescription
 /// ChronoView's Lambda functions: one executable target each, under `Sources/Functions/<Name>`.
 /// `template.yaml` maps API routes to them; `./build.sh package` turns each into a `bootstrap`.
 let functionNames = [
-    "CreateUser", "Login", "Me", "Sessions", "Health", "NotFound", "Migrate",
+    "CreateUser", "Login", "Me", "Sessions", "Health", "NotFound", "Migrate", "Charts", "Watchlists", "Alerts",
 ]
 
 let strictSettings: [SwiftSetting] = [

@@ -1,0 +1,6 @@
+import Core
+import Runtime
+
+LambdaRuntime.run { context in
+    try await ChronoViewFunction(context, routes: CollectionRoutes.charts)
+}
