@@ -70,4 +70,21 @@ import Testing
         #expect(Route(defaultRouteTo: "f").key == "$default")
         #expect(try RoutePath("/").description == "/")
     }
+
+    @Test func listsRoutesAlignedAndOrderedByPath() throws {
+        let table = try RouteTable([
+            Self.route("POST", "/api/users", to: "CreateUser"),
+            Self.route("ANY", "/api/{proxy+}", to: "NotFound"),
+            Self.route("GET", "/api/me", to: "Me"),
+            Route(defaultRouteTo: "Fallback"),
+        ])
+        #expect(
+            RouteListing.lines(for: table, extra: [("GET", "/api/openapi.yaml", "(openapi.yaml)")]) == [
+                "GET   /api/me            Me",
+                "POST  /api/users         CreateUser",
+                "ANY   /api/{proxy+}      NotFound",
+                "*     $default           Fallback",
+                "GET   /api/openapi.yaml  (openapi.yaml)",
+            ])
+    }
 }

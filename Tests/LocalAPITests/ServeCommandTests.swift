@@ -1,0 +1,93 @@
+import AsyncHTTPClient
+import Foundation
+import LocalHarness
+import NIOCore
+import NIOHTTP1
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `chronoview-local serve` as a developer runs it: start-up output, requests, and a clean stop.
+@Suite struct ServeCommandTests {
+    static let template = """
+        Resources:
+          PidFunction:
+            Type: AWS::Serverless::Function
+            Properties:
+              CodeUri: fixtures/Pid/
+              Environment: {Variables: {PY_MODE: pid}}
+              Events:
+                Get: {Type: HttpApi, Properties: {Path: /pid, Method: GET}}
+        """
+
+    @Test func printsTheRoutesServesAndStopsEverythingOnSIGTERM() async throws {
+        let cli = "\(FixtureFolder.buildFolder)/chronoview-local"
+        try #require(FileManager.default.isExecutableFile(atPath: cli), "\(cli) is not built")
+        let folder = try FixtureFolder()
+        defer { folder.remove() }
+        try folder.addPythonRuntime(as: "Pid")
+        try Self.template.write(toFile: "\(folder.path)/template.yaml", atomically: true, encoding: .utf8)
+        let output = "\(folder.path)/output.txt"
+        FileManager.default.createFile(atPath: output, contents: nil)
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: cli)
+        process.arguments = [
+            "serve", "--port", "0", "--template", "\(folder.path)/template.yaml", "--build-path", folder.path,
+            "--database-url", "postgres://nobody@127.0.0.1:1/none",
+        ]
+        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: output))
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+
+        let url = try await Self.waitForURL(in: output, process: process)
+        let text = try String(contentsOfFile: output, encoding: .utf8)
+        #expect(text.contains("GET  /pid  Pid"))
+
+        let client = HTTPClient(eventLoopGroupProvider: .singleton)
+        let response = try await client.execute(HTTPClientRequest(url: url + "/pid"), timeout: .seconds(30))
+        let pid = try #require(response.headers["x-pid"].first.flatMap { Int32($0) })
+        try await client.shutdown()
+        #expect(response.status == .ok)
+        #expect(kill(pid, 0) == 0, "the function's environment runs")
+
+        process.terminate()
+        let clock = ContinuousClock()
+        let deadline = clock.now + .seconds(15)
+        while process.isRunning && clock.now < deadline { try await Task.sleep(for: .milliseconds(50)) }
+        #expect(!process.isRunning)
+        #expect(process.terminationReason == .exit && process.terminationStatus == 0)
+        #expect(kill(pid, 0) != 0, "the function's environment is gone")
+        let log = try String(contentsOfFile: output, encoding: .utf8)
+        #expect(log.contains("GET /pid → Pid 200 "))
+        #expect(log.contains("(init "))
+        // The port is free again: nothing answers there.
+        let after = HTTPClient(eventLoopGroupProvider: .singleton)
+        await #expect(throws: (any Error).self) {
+            _ = try await after.execute(HTTPClientRequest(url: url + "/pid"), timeout: .seconds(1))
+        }
+        try await after.shutdown()
+    }
+
+    /// Waits for the start-up line that names the URL.
+    static func waitForURL(in file: String, process: Process) async throws -> String {
+        let clock = ContinuousClock()
+        let deadline = clock.now + .seconds(30)
+        while clock.now < deadline && process.isRunning {
+            let text = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
+            if let match = text.firstMatch(of: /API on (http:\/\/127\.0\.0\.1:\d+)/) {
+                return String(match.1)
+            }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw StartFailure(output: (try? String(contentsOfFile: file, encoding: .utf8)) ?? "")
+    }
+
+    struct StartFailure: Error, CustomStringConvertible {
+        var output: String
+        var description: String { "chronoview-local serve did not start:\n\(output)" }
+    }
+}
