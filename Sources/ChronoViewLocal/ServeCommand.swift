@@ -35,6 +35,7 @@ struct ServeCommand: AsyncParsableCommand {
     var template: String = "template.yaml"
 
     @Option(
+        name: [.customLong("env-file"), .customLong("env-vars")],
         help: ArgumentHelp(
             "Environment overrides, as `sam local start-api --env-vars` takes them.", valueName: "json-file"))
     var envFile: String?
@@ -173,7 +174,7 @@ struct ServeCommand: AsyncParsableCommand {
                     "(\(URL(fileURLWithPath: documentPath).lastPathComponent))"
                 ))
         }
-        var lines = ["ChronoView API on \(url) (\(functionCount) functions)"]
+        var lines = ["ChronoView API on \(url) (\(functionCount) function\(functionCount == 1 ? "" : "s"))"]
         lines += RouteListing.lines(for: api.routes, extra: extra).map { "  " + $0 }
         if let cors = api.cors {
             lines.append("CORS for \(cors.allowOrigins.joined(separator: ", "))")

@@ -70,6 +70,11 @@ public struct HTTPAPIServer: Sendable {
                     body.clear()
                     let declared = requestHead.headers.first(name: "content-length").flatMap { Int($0) } ?? 0
                     tooLarge = declared > Self.maximumPayloadSize
+                    // curl and others wait a second for this before sending a body of any size.
+                    if !tooLarge, requestHead.headers.first(name: "expect")?.lowercased() == "100-continue" {
+                        try await outbound.write(
+                            .head(HTTPResponseHead(version: requestHead.version, status: .continue)))
+                    }
                 case .body(var chunk):
                     // Over the quota the rest is read and dropped, so the client gets its 413.
                     guard !tooLarge else { continue }
