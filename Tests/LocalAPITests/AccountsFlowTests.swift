@@ -119,6 +119,20 @@ struct AccountsFlowTests {
             #expect(renamed.status == 200, "\(renamed.text)")
             #expect(try Self.object(renamed)["display_name"] as? String == "Ada L.")
 
+            // A collection route with a path parameter, through the real Charts function.
+            let chart = try await api.send(
+                .POST, "/api/charts", headers: bearer + jsonHeaders,
+                body: Self.json(["name": "Daily BTC", "symbol": "binance:btcusdt", "interval": "1d"]))
+            #expect(chart.status == 201, "\(chart.text)")
+            let location = try #require(chart.headers["location"].first)
+            let fetched = try await api.send(.GET, location, headers: bearer)
+            #expect(fetched.status == 200, "\(fetched.text)")
+            #expect(try Self.object(fetched)["symbol"] as? String == "BINANCE:BTCUSDT")
+            #expect(fetched.headers["etag"] == ["\"1\""])
+            let removed = try await api.send(.DELETE, location, headers: bearer)
+            #expect(removed.status == 204)
+            #expect(try await api.send(.GET, location, headers: bearer).status == 404)
+
             let refreshed = try await api.send(
                 .POST, "/api/token/refresh", headers: jsonHeaders, body: Self.json(["refresh_token": refresh]))
             #expect(refreshed.status == 200, "\(refreshed.text)")
