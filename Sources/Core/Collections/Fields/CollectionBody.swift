@@ -4,7 +4,7 @@ import Runtime
 /// failure for one 422. What a missing field means depends on the write: in a create it takes
 /// its default or is required; in a patch it keeps the stored value. A field given as `null`
 /// counts as missing, as everywhere in the API.
-public struct CollectionBody {
+public struct CollectionBody: Sendable {
     public let object: JSONObject
     public let write: CollectionWrite
     public private(set) var errors = ValidationErrors()
@@ -15,12 +15,11 @@ public struct CollectionBody {
         self.write = write
     }
 
-    /// Reads `field` with `parse` into `column` (the field's own name by default). Returns the
-    /// value written, `nil` when the field was missing without a default or invalid.
+    /// Reads `field` with `parse` into the column of the same name. Returns the value written,
+    /// `nil` when the field was missing without a default, or invalid.
     @discardableResult
     public mutating func read(
         _ field: String,
-        into column: String? = nil,
         default defaultValue: ColumnValue.Value? = nil,
         _ parse: (JSONValue) throws(FieldError) -> ColumnValue.Value
     ) -> ColumnValue.Value? {
@@ -41,7 +40,7 @@ public struct CollectionBody {
                 return nil
             }
         }
-        values.append(ColumnValue(column: column ?? field, value: value))
+        values.append(ColumnValue(column: field, value: value))
         return value
     }
 
