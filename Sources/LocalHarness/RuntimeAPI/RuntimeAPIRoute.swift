@@ -27,9 +27,12 @@ enum RuntimeAPIRoute: Sendable, Hashable {
 
     /// Parses a request line's method and URI.
     static func parse(method: HTTPMethod, uri: String) -> Result<Target, ParseFailure> {
-        var path = Substring(uri)
-        if let query = path.firstIndex(of: "?") { path = path[..<query] }
-        let parts = path.split(separator: "/", omittingEmptySubsequences: true)
+        // Split on the UTF-8 view: this runs for every request, and the path is ASCII.
+        var path = Substring(uri).utf8
+        if let query = path.firstIndex(of: UInt8(ascii: "?")) { path = path[..<query] }
+        let parts = path.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true).map {
+            Substring($0)
+        }
         guard parts.count >= 4, parts[1] == version, parts[2] == "runtime" else { return .failure(.notFound) }
         let environmentID = String(parts[0])
         let rest = parts[3...]

@@ -27,7 +27,11 @@ final class RuntimeAPIServer: Sendable {
             .childChannelOption(.tcpOption(.tcp_nodelay), value: 1)
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
+                    // Every response head is the server's own: validating it on each write buys nothing.
+                    try channel.pipeline.syncOperations.configureHTTPServerPipeline(
+                        withErrorHandling: true,
+                        withOutboundHeaderValidation: false
+                    )
                     try channel.pipeline.syncOperations.addHandler(RuntimeAPIConnectionHandler(registry: registry))
                 }
             }
