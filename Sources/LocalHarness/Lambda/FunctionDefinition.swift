@@ -5,6 +5,7 @@ public struct FunctionDefinition: Sendable, Hashable {
     /// Path of the executable that speaks the Runtime API (a built function, or any other runtime client).
     /// Its folder is the environment's `LAMBDA_TASK_ROOT` and working directory.
     public var executablePath: String
+    /// Arguments for the executable (Lambda passes none to a `bootstrap`; other runtime clients may want some).
     public var arguments: [String]
     /// The function's own environment, added to Lambda's standard variables (Lambda's reserved
     /// variables, such as `AWS_REGION` or `TZ`, cannot be overridden).
@@ -18,6 +19,8 @@ public struct FunctionDefinition: Sendable, Hashable {
     /// `_HANDLER`: the handler setting of the function's configuration.
     public var handler: String
 
+    /// A function; the defaults are Lambda's, but for the timeout (3 seconds on Lambda), made
+    /// longer for debugging.
     public init(
         name: String,
         executablePath: String,

@@ -13,6 +13,7 @@ public struct FunctionStatistics: Sendable, Hashable {
     /// The process ids of the live environments.
     public var processIDs: [Int32]
 
+    /// Counters as given; the service fills them in ``LocalLambda/statistics(for:)``.
     public init(
         liveEnvironments: Int,
         idleEnvironments: Int,

@@ -11,9 +11,12 @@ public struct InvocationResult: Sendable {
         case functionError(errorType: String, payload: ByteBuffer)
     }
 
+    /// The response, or the error.
     public var outcome: Outcome
+    /// What the `REPORT` line says about the invocation.
     public var report: InvocationReport
 
+    /// An invocation's result, for invokers other than the local Lambda service (test doubles, say).
     public init(outcome: Outcome, report: InvocationReport) {
         self.outcome = outcome
         self.report = report
@@ -37,15 +40,19 @@ public struct InvocationResult: Sendable {
 
 /// What Lambda's `REPORT` line says about an invocation.
 public struct InvocationReport: Sendable, Hashable {
+    /// The invocation's request id, as the function saw it in `Lambda-Runtime-Aws-Request-Id`.
     public var requestID: String
     public var functionName: String
+    /// From handing the event to the runtime to its answer (or to the timeout).
     public var duration: Duration
     /// Set on a cold start: the time from spawning the environment to its first `GET /next`.
     public var initDuration: Duration?
+    /// The environment's peak resident memory so far, in MB.
     public var maxMemoryUsedMB: Int
     /// The function's configured memory.
     public var memorySizeMB: Int
 
+    /// A report; `memorySizeMB` defaults to Lambda's default memory size.
     public init(
         requestID: String,
         functionName: String,

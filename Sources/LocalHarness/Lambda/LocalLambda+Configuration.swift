@@ -9,6 +9,7 @@ extension LocalLambda {
         /// init phase limit is 10 seconds.
         public var initTimeout: Duration
 
+        /// The settings, by default those of a Lambda function in `us-east-1`.
         public init(
             region: String = "us-east-1", accountID: String = "123456789012", initTimeout: Duration = .seconds(10)
         ) {

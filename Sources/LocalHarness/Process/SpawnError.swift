@@ -6,7 +6,9 @@
 
 /// A function's executable could not be started.
 public struct SpawnError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The executable that could not be started.
     public var executable: String
+    /// Why: the error of `fork`, `execve` or the child's set-up.
     public var errno: Int32
 
     public var description: String {
