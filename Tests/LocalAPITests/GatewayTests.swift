@@ -153,6 +153,22 @@ import Testing
         #expect(clock.now - start < .seconds(5))
     }
 
+    @Test func answersAtTheTimeoutEvenWhenTheInvocationIgnoresCancellation() async throws {
+        let invoker = StubInvoker { _, _ in
+            // Like an environment still starting: deaf to cancellation until it is done.
+            await withCheckedContinuation { continuation in
+                DispatchQueue.global().asyncAfter(deadline: .now() + 3) { continuation.resume() }
+            }
+            return .success(ByteBuffer(string: "{}"))
+        }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let response = try await Self.gateway(invoker, timeout: .milliseconds(200)).respond(
+            to: GatewayRequest(method: "GET", target: "/api/me"))
+        #expect(response.status == 503)
+        #expect(clock.now - start < .seconds(2))
+    }
+
     @Test func servesTheOpenAPIDocument() async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("openapi-\(UUID()).yaml").path
         try "openapi: 3.1.0\n".write(toFile: path, atomically: true, encoding: .utf8)

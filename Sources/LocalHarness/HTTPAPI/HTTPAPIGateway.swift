@@ -115,28 +115,34 @@ public struct HTTPAPIGateway: Sendable {
     }
 
     /// Invokes the route's function, giving up after the integration timeout as API Gateway
-    /// does; the abandoned invocation is cancelled.
+    /// does, cold start included.
+    ///
+    /// The invocation runs in a task of its own rather than a child task: a task group would
+    /// wait for an abandoned invocation to unwind (an environment still starting, say), and
+    /// API Gateway answers at the timeout whatever the function is doing. The abandoned
+    /// invocation is cancelled, which ends its environment.
     private func invoke(_ route: Route, payload: ByteBuffer) async -> Invocation {
-        await withTaskGroup(of: Invocation?.self) { group in
-            group.addTask {
-                do {
-                    return .finished(try await invoker.invoke(route.functionName, payload: payload))
-                } catch {
-                    return .failed(error)
-                }
+        let invoker = invoker
+        let first = FirstOutcome<Invocation>()
+        let invocation = Task {
+            do {
+                first.offer(.finished(try await invoker.invoke(route.functionName, payload: payload)))
+            } catch {
+                first.offer(.failed(error))
             }
-            group.addTask {
-                // Cancelled (and so `nil`) when the invocation finishes first.
-                guard (try? await Task.sleep(for: route.integrationTimeout)) != nil else { return nil }
-                return .timedOut
-            }
-            var outcome: Invocation = .timedOut
-            if let first = await group.next(), let first {
-                outcome = first
-            }
-            group.cancelAll()
-            return outcome
         }
+        let timer = Task {
+            guard (try? await Task.sleep(for: route.integrationTimeout)) != nil else { return }
+            first.offer(.timedOut)
+        }
+        let outcome = await withTaskCancellationHandler {
+            await first.value()
+        } onCancel: {
+            first.offer(.failed(CancellationError()))
+        }
+        timer.cancel()
+        if case .finished = outcome {} else { invocation.cancel() }
+        return outcome
     }
 
     /// With CORS configured, API Gateway replaces whatever CORS headers the function set with its own.
