@@ -136,6 +136,16 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // The function executables as processes under the local Lambda service.
+        .testTarget(
+            name: "FunctionTests",
+            dependencies: [
+                "Core",
+                "LocalHarness",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ] + functionNames.map { .target(name: $0) },
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "RuntimeTests",
             dependencies: ["Runtime"],

@@ -71,7 +71,7 @@ public struct Database: Sendable {
     public func withConnection<Result: Sendable>(
         _ body: @escaping @Sendable (PostgresConnection) async throws -> Result
     ) async throws -> Result {
-        try await bounded { try await client.withConnection(body) }
+        try await bounded(body)
     }
 
     /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.
@@ -79,27 +79,39 @@ public struct Database: Sendable {
         _ body: @escaping @Sendable (PostgresConnection) async throws -> Result
     ) async throws -> Result {
         let logger = self.logger
-        return try await bounded {
-            try await client.withConnection { connection in
-                try await connection.withTransaction(logger: logger) { try await body($0) }
-            }
+        return try await bounded { connection in
+            try await connection.withTransaction(logger: logger) { try await body($0) }
         }
     }
 
-    /// Runs `body`, giving up after ``timeout`` with ``DatabaseUnavailable``; outages become that error too.
-    private func bounded<Result: Sendable>(_ body: @escaping @Sendable () async throws -> Result) async throws
-        -> Result
-    {
+    /// Runs `body` on a leased connection, giving up after ``timeout`` with ``DatabaseUnavailable``;
+    /// outages become that error too.
+    ///
+    /// A query in flight does not end when its task is cancelled, so on a timeout the connection
+    /// is closed under it: the query fails at once, the pool drops the connection, and the next
+    /// request starts on a fresh one instead of queueing behind a dead socket.
+    private func bounded<Result: Sendable>(
+        _ body: @escaping @Sendable (PostgresConnection) async throws -> Result
+    ) async throws -> Result {
         let timeout = self.timeout
+        let client = self.client
+        let leased = LeasedConnection()
         do {
             return try await withThrowingTaskGroup(of: Result?.self) { group in
-                group.addTask { try await body() }
+                group.addTask {
+                    try await client.withConnection { connection in
+                        leased.hold(connection)
+                        defer { leased.release() }
+                        return try await body(connection)
+                    }
+                }
                 group.addTask {
                     try await Task.sleep(for: timeout)
                     return nil
                 }
                 defer { group.cancelAll() }
                 guard let first = try await group.next(), let result = first else {
+                    try? await leased.close()
                     throw DatabaseUnavailable(reason: "no answer within \(timeout)")
                 }
                 return result

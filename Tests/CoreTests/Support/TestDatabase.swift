@@ -25,12 +25,14 @@ enum TestDatabase {
         return try DatabaseSettings(url: url, poolSize: 2)
     }
 
-    /// Settings for a test: bcrypt at its cheapest so that tests stay fast.
+    /// Settings for a test: bcrypt at its cheapest so that tests stay fast, and a database timeout
+    /// long enough for a machine busy running every suite at once.
     static func settings(database: DatabaseSettings) throws -> ChronoViewSettings {
         ChronoViewSettings(
             database: database,
             tokens: try TokenSettings(environment: EnvironmentVariables(["JWT_SECRET": jwtSecret])),
-            bcryptCost: 4
+            bcryptCost: 4,
+            databaseTimeout: .seconds(30)
         )
     }
 
