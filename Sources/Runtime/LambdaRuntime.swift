@@ -22,14 +22,13 @@ public enum LambdaRuntime {
     public static func run<Handler: ByteLambdaHandler>(
         _ makeHandler: @escaping @Sendable (LambdaInitializationContext) async throws -> Handler
     ) -> Never {
-        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        let eventLoop = group.next()
-        let exitStatus = eventLoop.makePromise(of: Int32.self)
-        Task(executorPreference: EventLoopTaskExecutor(eventLoop: eventLoop)) {
-            await serve(makeHandler: makeHandler, eventLoop: eventLoop, exitStatus: exitStatus)
+        // The main thread becomes the event loop: no thread to start, none to wait on.
+        MultiThreadedEventLoopGroup.withCurrentThreadAsEventLoop { eventLoop in
+            Task(executorPreference: EventLoopTaskExecutor(eventLoop: eventLoop)) {
+                exit(await serve(makeHandler: makeHandler, eventLoop: eventLoop))
+            }
         }
-        let status = (try? exitStatus.futureResult.wait()) ?? 1
-        exit(status)
+        exit(1)
     }
 
     /// Serves a handler of JSON events and results.
@@ -46,27 +45,35 @@ public enum LambdaRuntime {
         run { _ in ClosureHandler(body) }
     }
 
+    /// Initialises and serves until the loop must stop; returns the process's exit status.
     private static func serve<Handler: ByteLambdaHandler>(
         makeHandler: @escaping @Sendable (LambdaInitializationContext) async throws -> Handler,
-        eventLoop: any EventLoop,
-        exitStatus: EventLoopPromise<Int32>
-    ) async {
+        eventLoop: any EventLoop
+    ) async -> Int32 {
         let logger = bootstrapLogging()
         let (services, servicesContinuation) = AsyncStream.makeStream(of: (@Sendable () async -> Void).self)
-        await withDiscardingTaskGroup { group in
+        return await withTaskGroup(of: Int32?.self) { group in
             group.addTask {
                 defer { servicesContinuation.finish() }
-                let status = await invocationLoop(
+                return await invocationLoop(
                     makeHandler: makeHandler,
                     eventLoop: eventLoop,
                     logger: logger,
                     services: servicesContinuation
                 )
-                exitStatus.succeed(status)
             }
             for await service in services {
-                group.addTask { await service() }
+                group.addTask {
+                    await service()
+                    return nil
+                }
             }
+            // The stream ends when the invocation loop does; background services never finish
+            // on their own, so the loop's status is the first non-nil result.
+            while let result = await group.next() {
+                if let status = result { return status }
+            }
+            return 1
         }
     }
 
