@@ -1,0 +1,99 @@
+# ./build.sh test [swift test options]: formatting, the packaging checker, a private
+# PostgreSQL, every test, and the deployment checks. Options (e.g. --filter) go to swift test.
+#
+# The tests get, besides the environment of the caller:
+#   CHRONOVIEW_TEST_DATABASE_URL  postgres://postgres@127.0.0.1:PORT/postgres, a superuser on
+#                                 a throwaway server; tests create their own databases with it
+#   CHRONOVIEW_TEST_PG_SOCKET_DIR the server's unix socket directory (same port)
+#   CHRONOVIEW_TEST_PGDATA        the server's data directory
+#   CHRONOVIEW_TEST_PG_CTL        absolute path of pg_ctl, for tests that stop/start the server
+#   CHRONOVIEW_TEST_PG_LOG        the server log, to pass as pg_ctl's -l when restarting
+#   CHRONOVIEW_TEST_PG_RUN_AS     command prefix to run pg_ctl as the server's user
+#                                 (space-separated words, e.g. "runuser -u postgres --";
+#                                 empty when the tests do not run as root)
+#   BCRYPT_COST                   4 unless set: the cheapest cost bcrypt accepts
+# Restarting after a stop brings the same port and settings back:
+#   $CHRONOVIEW_TEST_PG_RUN_AS $CHRONOVIEW_TEST_PG_CTL -D $CHRONOVIEW_TEST_PGDATA \
+#       -l $CHRONOVIEW_TEST_PG_LOG -w start
+
+# The throwaway server's directory, removed by test_cleanup.
+TEST_POSTGRES_DIR=""
+
+test_cleanup() {
+    if [ -n "$TEST_POSTGRES_DIR" ]; then
+        postgres_stop "$TEST_POSTGRES_DIR" || true
+        rm -rf "$TEST_POSTGRES_DIR"
+        TEST_POSTGRES_DIR=""
+    fi
+}
+
+# Runs swift test, showing its output as it comes and echoing its closing summary again.
+test_run_swift_tests() {
+    local log=$1
+    shift
+    local args=(--skip-build)
+    # Swift Testing runs its tests in parallel inside one process by default. With no XCTest
+    # suites, XCTest's empty run would only add a misleading "Executed 0 tests" line.
+    if ! grep -rqs --include='*.swift' '^import XCTest' Tests; then
+        args+=(--disable-xctest)
+    fi
+    # A hung test would otherwise hold CI until its own limit, with the server still up and
+    # no word of which test it was; swift test's output up to then says that.
+    timeout --kill-after=30 "${CHRONOVIEW_TEST_TIMEOUT:-45m}" swift test "${args[@]}" "$@" 2>&1 | tee "$log"
+}
+
+cmd_test() {
+    check_format
+
+    echo "==> checking the provided.al2023 compatibility checker"
+    apt_install readelf binutils objdump binutils gcc gcc g++ g++
+    scripts/check-al2023-compat.sh --self-test
+
+    postgres_ensure_installed
+
+    echo "==> building the tests"
+    swift build --build-tests
+
+    trap test_cleanup EXIT
+    # Turn Ctrl-C and kill into an ordinary exit, so the EXIT trap stops the server.
+    trap 'exit 130' INT
+    trap 'exit 143' TERM
+    trap 'exit 129' HUP
+    # Under /tmp rather than $TMPDIR: the server's user must reach it, and a unix socket
+    # path must stay short.
+    TEST_POSTGRES_DIR=$(mktemp -d /tmp/chronoview-test.XXXXXX)
+    postgres_start "$TEST_POSTGRES_DIR" --ephemeral
+
+    export CHRONOVIEW_TEST_DATABASE_URL=$POSTGRES_URL
+    export CHRONOVIEW_TEST_PG_SOCKET_DIR=$POSTGRES_SOCKET_DIR
+    export CHRONOVIEW_TEST_PGDATA=$POSTGRES_PGDATA
+    export CHRONOVIEW_TEST_PG_CTL=$POSTGRES_PG_CTL
+    export CHRONOVIEW_TEST_PG_LOG=$POSTGRES_LOG
+    export CHRONOVIEW_TEST_PG_RUN_AS=$POSTGRES_RUN_AS
+    export BCRYPT_COST=${BCRYPT_COST:-4}
+
+    echo "==> running the tests"
+    local log=$TEST_POSTGRES_DIR/swift-test.log status=0
+    test_run_swift_tests "$log" "$@" || status=$?
+
+    # Run even after failing tests: both verdicts are worth having from one CI run.
+    if declare -F check_deployment >/dev/null; then
+        echo "==> checking the deployment"
+        local deployment_status
+        # Not `check_deployment || ...`: bash ignores errexit inside a function called there,
+        # so a failing step in the middle of it would go unnoticed.
+        set +e
+        (set -e; check_deployment)
+        deployment_status=$?
+        set -e
+        [ $status -ne 0 ] || status=$deployment_status
+    fi
+
+    # Later steps print after the test runner: repeat its verdict so it closes the output.
+    echo "==> test summary"
+    grep -E '(Test run with .* (passed|failed))|(Executed [0-9]+ tests?,)' "$log" | tail -n 2 || true
+    if [ $status -ne 0 ]; then
+        echo "error: ./build.sh test failed (exit $status)" >&2
+    fi
+    return $status
+}
