@@ -2,6 +2,10 @@ import LocalHarness
 import NIOCore
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// How invocations share execution environments: reuse when warm, more when they overlap,
 /// never more than the function allows.
 @Suite struct EnvironmentReuseTests {
@@ -19,6 +23,35 @@ import Testing
             #expect(statistics.spawns == 1)
             #expect(statistics.invocations == 5)
             #expect(statistics.idleEnvironments == 1)
+        }
+    }
+
+    @Test func environmentThatDiesWhileIdleIsReplaced() async throws {
+        let function = FixtureFunction.definition(maximumEnvironments: 1)
+        try await withLocalLambda(functions: [function], logger: FixtureFunction.quietLogger) { lambda in
+            _ = try await lambda.invoke("Fixture", payload: FixtureFunction.command("echo"))
+            let pid = try #require(lambda.statistics(for: "Fixture")?.processIDs.first)
+            kill(pid, SIGKILL)
+            // The service learns of the exit from the kernel, not from an invocation.
+            let deadline = ContinuousClock.now + .seconds(5)
+            while lambda.statistics(for: "Fixture")?.liveEnvironments != 0 && ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(10))
+            }
+            #expect(lambda.statistics(for: "Fixture")?.liveEnvironments == 0, "the dead environment is forgotten")
+            // With a cap of one, an invocation waits forever if the dead environment kept its slot.
+            let next = try await withThrowingTaskGroup(of: InvocationResult?.self) { group in
+                group.addTask { try await lambda.invoke("Fixture", payload: FixtureFunction.command("echo")) }
+                group.addTask {
+                    try await Task.sleep(for: .seconds(10))
+                    return nil
+                }
+                defer { group.cancelAll() }
+                return try await group.next()!
+            }
+            let result = try #require(next, "the invocation waited for a slot the dead environment kept")
+            #expect(result.errorType == nil)
+            #expect(result.report.initDuration != nil, "served by a fresh environment")
+            #expect(lambda.statistics(for: "Fixture")?.spawns == 2)
         }
     }
 

@@ -24,14 +24,16 @@ final class ExecutionEnvironment: Sendable {
         if let unneeded = state.withLock({ $0.initTimerStarted(timer) }) { unneeded.cancel() }
     }
 
-    /// Ties the environment to its process once started; the process's exit ends the environment.
-    func attach(_ process: ChildProcess) {
+    /// Ties the environment to its process once started; the process's exit ends the environment,
+    /// and then `onExit` runs (on the reaper's thread), whether an invocation was running or not.
+    func attach(_ process: ChildProcess, onExit: @escaping @Sendable (ExecutionEnvironment) -> Void) {
         let killAtOnce = state.withLock { state -> Bool in
             self.process.withLock { $0 = process }
             return state.phase == .terminated
         }
         process.onExit { [self] exit in
             perform(state.withLock { $0.processExited(exit.status, now: .now) })
+            onExit(self)
         }
         if killAtOnce { process.kill() }
     }

@@ -208,7 +208,11 @@ public final class LocalLambda: FunctionInvoker {
                     directory: StandardEnvironment.directory(of: definition.executablePath)
                 )
             }.get()
-            environment.attach(process)
+            // An environment can die while idle too: its slot must go to the next invocation.
+            environment.attach(process) { [server] environment in
+                server.registry.remove(environment)
+                pool.discard(environment)
+            }
             ProcessReaper.shared.watch(process)
             await forwardOutput(of: environment, pipes: pipes, on: eventLoop)
         } catch {
