@@ -1,0 +1,46 @@
+// swift-tools-version: 6.1
+import Foundation
+import PackageDescription
+
+/// ChronoView's libFuzzer targets, kept out of the main package so that its `swift build` and
+/// `swift test` never see them. Each target builds two ways:
+///  - for fuzzing (`scripts/fuzz.sh`): with `-sanitize=fuzzer,address -parse-as-library` and the
+///    define `CHRONOVIEW_FUZZ`, which compiles `LLVMFuzzerTestOneInput` and lets libFuzzer own `main`;
+///  - plainly (`swift run --package-path Fuzz <Target> FILE...`): a `main` that replays the files
+///    given, to reproduce a crash under the debugger or without the sanitizers.
+let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+
+/// Every folder of Sources but the two support libraries is a target, as `scripts/lib/fuzz.sh` assumes.
+let targets =
+    ((try? FileManager.default.contentsOfDirectory(atPath: here.appendingPathComponent("Sources").path)) ?? [])
+    .filter { !["FuzzSupport", "LibFuzzer"].contains($0) && !$0.hasPrefix(".") }.sorted()
+
+/// SwiftPM names a path dependency after its folder, which differs between clones (CI checks out
+/// into a folder of its own), so the identity is worked out from where this manifest sits.
+let chronoView = here.deletingLastPathComponent().lastPathComponent.lowercased()
+let runtime = Target.Dependency.product(name: "Runtime", package: chronoView)
+let core = Target.Dependency.product(name: "Core", package: chronoView)
+
+let package = Package(
+    name: "ChronoViewFuzz",
+    platforms: [.macOS(.v15)],
+    dependencies: [
+        // The work tree's own package, whatever its folder is called.
+        .package(path: ".."),
+        // The same requirement as the main package's: the token target checks signatures itself.
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+    ],
+    targets: [
+        // Replaying inputs without libFuzzer, oracles, and running async code from its callback.
+        .target(name: "FuzzSupport", dependencies: ["LibFuzzer"]),
+        // Declares libFuzzer's driver, which -sanitize=fuzzer links in.
+        .target(name: "LibFuzzer"),
+    ]
+        + targets.map { name in
+            .executableTarget(
+                name: name,
+                dependencies: ["FuzzSupport", runtime, core]
+                    + (name == "AccessTokenFuzzer" ? [.product(name: "Crypto", package: "swift-crypto")] : [])
+            )
+        }
+)
