@@ -80,7 +80,13 @@ public struct Database: Sendable {
     ) async throws -> Result {
         let logger = self.logger
         return try await bounded { connection in
-            try await connection.withTransaction(logger: logger) { try await body($0) }
+            do {
+                return try await connection.withTransaction(logger: logger) { try await body($0) }
+            } catch let error as PostgresTransactionError {
+                // postgres-nio wraps whatever went wrong; callers map the error itself (a lost
+                // connection is an outage, an APIError is the client's answer).
+                throw error.closureError ?? error.beginError ?? error.commitError ?? error
+            }
         }
     }
 

@@ -5,10 +5,6 @@ import PostgresNIO
 enum UniqueViolation {
     /// The violated constraint's name, or `nil` when `error` is anything else.
     static func constraint(in error: any Error) -> String? {
-        // postgres-nio wraps what fails inside a transaction.
-        if let error = error as? PostgresTransactionError, let cause = error.closureError {
-            return constraint(in: cause)
-        }
         guard let error = error as? PSQLError, error.code == .server,
             error.serverInfo?[.sqlState] == "23505"
         else { return nil }
