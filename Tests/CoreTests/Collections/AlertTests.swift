@@ -92,7 +92,10 @@ import Testing
             #expect(full.json["note"] as? String == note, "kept as written, spaces included")
             let over = await client.create(Self.body(price: "1", extra: #","note":"\#(note)x""#))
             #expect(over.errorCodes == ["note": "too_long"])
-            let control = await client.create(Self.body(price: "1", extra: #","note":"line\nbreak""#))
+            let multiline = await client.create(Self.body(price: "1", extra: #","note":"line\nbreak\tand tab""#))
+            #expect(multiline.status == 201)
+            #expect(multiline.json["note"] as? String == "line\nbreak\tand tab")
+            let control = await client.create(Self.body(price: "1", extra: #","note":"bell\u0007""#))
             #expect(control.errorCodes == ["note": "invalid"])
         }
     }

@@ -1,6 +1,7 @@
 import Runtime
 
-/// An alert's note: up to 500 characters, kept as written (not trimmed), with no control characters.
+/// An alert's note: up to 500 characters, kept as written (not trimmed). A note is free text, so
+/// line breaks and tabs are allowed; other control characters are not.
 public enum AlertNote {
     public static let maximumLength = 500
 
@@ -10,7 +11,8 @@ public enum AlertNote {
         if text.unicodeScalars.count > maximumLength {
             throw FieldError(field: "note", code: "too_long", message: "must be at most \(maximumLength) characters")
         }
-        if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+        let allowed: Set<Unicode.Scalar> = ["\n", "\r", "\t"]
+        if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && !allowed.contains($0) }) {
             throw FieldError(field: "note", code: "invalid", message: "must not contain control characters")
         }
         return text
