@@ -17,7 +17,9 @@ public struct EmailAddress: Sendable, Hashable, CustomStringConvertible {
             return .failure(
                 FieldError(field: "email", code: "too_long", message: "must be at most \(maximumLength) characters"))
         }
-        let parts = normalized.split(separator: "@", omittingEmptySubsequences: false)
+        // Split by scalars, not characters: a combining mark or modifier after `@` or `.` joins it
+        // into one character, which would hide a second `@` or an empty label from the split.
+        let parts = normalized.unicodeScalars.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2 else { return invalid("not an email address") }
         let (local, domain) = (parts[0], parts[1])
         guard !local.isEmpty else { return invalid("not an email address") }
