@@ -5,7 +5,8 @@ import PackageDescription
 /// ChronoView's libFuzzer targets, kept out of the main package so that its `swift build` and
 /// `swift test` never see them. Each target builds two ways:
 ///  - for fuzzing (`scripts/fuzz.sh`): with `-sanitize=fuzzer,address -parse-as-library` and the
-///    define `CHRONOVIEW_FUZZ`, which compiles `LLVMFuzzerTestOneInput` and lets libFuzzer own `main`;
+///    define `CHRONOVIEW_FUZZ`, which compiles `LLVMFuzzerTestOneInput` and a `main` that runs
+///    libFuzzer's driver on it;
 ///  - plainly (`swift run --package-path Fuzz <Target> FILE...`): a `main` that replays the files
 ///    given, to reproduce a crash under the debugger or without the sanitizers.
 let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()

@@ -25,8 +25,9 @@ fuzz_targets() {
 }
 
 # Builds every target with libFuzzer's main and coverage instrumentation, and ASan.
-# -parse-as-library: libFuzzer owns main, so no file may be a script with top-level code.
-# CHRONOVIEW_FUZZ compiles each target's LLVMFuzzerTestOneInput in place of its replay main.
+# CHRONOVIEW_FUZZ compiles each target's LLVMFuzzerTestOneInput and a main that hands it to
+# libFuzzer's driver, in place of the replay main; -parse-as-library keeps any stray top-level
+# code from becoming a second entry point.
 fuzz_build() {
     echo "==> building the fuzz targets (-sanitize=fuzzer,address) in $FUZZ_SCRATCH"
     (cd "${root:-$PWD}" && swift build --package-path "$FUZZ_PACKAGE" --scratch-path "$FUZZ_SCRATCH" -c debug \
