@@ -12,6 +12,7 @@
 #                                 (space-separated words, e.g. "runuser -u postgres --";
 #                                 empty when the tests do not run as root)
 #   BCRYPT_COST                   4 unless set: the cheapest cost bcrypt accepts
+# CHRONOVIEW_TEST_TIMEOUT (default 45m, timeout(1) syntax) bounds swift test.
 # Restarting after a stop brings the same port and settings back:
 #   $CHRONOVIEW_TEST_PG_RUN_AS $CHRONOVIEW_TEST_PG_CTL -D $CHRONOVIEW_TEST_PGDATA \
 #       -l $CHRONOVIEW_TEST_PG_LOG -w start
@@ -38,8 +39,10 @@ test_run_swift_tests() {
         args+=(--disable-xctest)
     fi
     # A hung test would otherwise hold CI until its own limit, with the server still up and
-    # no word of which test it was; swift test's output up to then says that.
-    timeout --kill-after=30 "${CHRONOVIEW_TEST_TIMEOUT:-45m}" swift test "${args[@]}" "$@" 2>&1 | tee "$log"
+    # no word of which test it was; swift test's output up to then says that. --foreground
+    # keeps swift test in our process group, so that Ctrl-C reaches it and the test process.
+    timeout --foreground --kill-after=30 "${CHRONOVIEW_TEST_TIMEOUT:-45m}" \
+        swift test "${args[@]}" "$@" 2>&1 | tee "$log"
 }
 
 cmd_test() {
@@ -75,6 +78,9 @@ cmd_test() {
     echo "==> running the tests"
     local log=$TEST_POSTGRES_DIR/swift-test.log status=0
     test_run_swift_tests "$log" "$@" || status=$?
+    if [ $status -eq 124 ] || [ $status -eq 137 ]; then
+        echo "error: swift test was stopped after ${CHRONOVIEW_TEST_TIMEOUT:-45m} (CHRONOVIEW_TEST_TIMEOUT)" >&2
+    fi
 
     # Run even after failing tests: both verdicts are worth having from one CI run.
     if declare -F check_deployment >/dev/null; then
