@@ -65,12 +65,15 @@ enum RequestBodyFuzzer {
         }
     }
 
+    /// Split by scalar: a mark joined to `@` or `.` must not hide it (see EmailAddressRegressionTests).
     static func isAcceptableEmail(_ email: String) -> Bool {
         let scalars = email.unicodeScalars
-        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
+        let parts = scalars.split(separator: "@", omittingEmptySubsequences: false)
         return email == email.lowercased() && scalars.count <= 254
             && email == email.trimmingCharacters(in: .whitespacesAndNewlines) && parts.count == 2
-            && !parts[0].isEmpty && parts[1].contains(".")
+            && !parts[0].isEmpty
+            && parts[1].split(separator: ".", omittingEmptySubsequences: false).allSatisfy { !$0.isEmpty }
+            && parts[1].contains(".")
             && !scalars.contains { $0.properties.isWhitespace || $0.properties.generalCategory == .control }
     }
 
