@@ -55,10 +55,20 @@ package_al2023_link_flags() {
         return 1
     fi
     ln -sfn "$libstdcxx" "$dir/static-libstdcxx/libstdc++.a"
-    "$clang" -O2 -fPIC -Wall -Werror -c -o "$dir/al2023-glibc-compat.o" "$shim"
+    # SwiftPM relinks when the link command changes, not when an object it was only handed
+    # through -Xlinker does: naming the object after its source's hash makes an edited shim
+    # change the command.
+    local object hash
+    hash=$(sha256sum "$shim" | cut -c1-16)
+    object=$dir/al2023-glibc-compat-$hash.o
+    if [ ! -f "$object" ]; then
+        rm -f "$dir"/al2023-glibc-compat-*.o
+        "$clang" -O2 -fPIC -Wall -Wextra -Werror -c -o "$object.tmp" "$shim"
+        mv "$object.tmp" "$object"
+    fi
 
     local top=${root:-$PWD}
-    echo "-Xswiftc -L$top/$dir/static-libstdcxx -Xlinker $top/$dir/al2023-glibc-compat.o"
+    echo "-Xswiftc -L$top/$dir/static-libstdcxx -Xlinker $top/$object"
     grep -o '__wrap_[A-Za-z0-9_]*' "$shim" | sort -u | sed 's/^__wrap_/-Xlinker --wrap=/' | tr '\n' ' '
 }
 
@@ -99,9 +109,14 @@ cmd_package() {
 
     for name in "${names[@]}"; do
         echo "==> building $name (release, static Swift runtime)"
+        # The static Foundation archive makes the linker warn about mktemp on every link,
+        # which is Foundation's business, not ours, and would bury real warnings.
+        local status=0
         # shellcheck disable=SC2086
-        if swift build -c release --scratch-path "$PACKAGE_SCRATCH" --static-swift-stdlib \
-            --product "$name" $flags; then
+        swift build -c release --scratch-path "$PACKAGE_SCRATCH" --static-swift-stdlib \
+            --product "$name" $flags 2>&1 |
+            { grep -v "createTemporaryFile.*the use of .mktemp' is dangerous" || true; } || status=$?
+        if [ $status -eq 0 ]; then
             built+=("$name")
         else
             failed+=("$name")
