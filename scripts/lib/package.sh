@@ -6,15 +6,15 @@
 # asks for a symbol version it lacks. So:
 #  - the Swift runtime and Foundation go in statically (--static-swift-stdlib): AL2023 has
 #    no Swift libraries at all;
-#  - libstdc++ goes in statically too, because Swift's runtime pulls in a GCC 12 libstdc++
-#    symbol (std::condition_variable::wait@GLIBCXX_3.4.30) that GCC 11's lacks. swiftc
+#  - libstdc++ goes in statically too, because the static Swift runtime and Foundation
+#    archives pull in a GCC 12 libstdc++ symbol (std::condition_variable::wait@GLIBCXX_3.4.30) that GCC 11's lacks. swiftc
 #    always adds a plain -lstdc++, so we put a directory holding only libstdc++.a first on
 #    the search path and let that -lstdc++ find the archive; libgcc_s stays shared, AL2023
 #    has it and only old GCC_3.x symbols are used from it;
 #  - glibc can't be linked statically (dlopen, NSS), so the few functions that got a newer
 #    symbol version here (hypot@GLIBC_2.35, and arc4random@GLIBC_2.36 from the static
-#    libstdc++) are sent by `ld --wrap` to scripts/al2023-glibc-compat.c, which binds them
-#    to their baseline version or reimplements them.
+#    libstdc++) are sent by `ld --wrap` to scripts/al2023-glibc-compat.c, which calls their
+#    baseline version (looked up at run time) or reimplements them.
 # scripts/check-al2023-compat.sh then proves each bootstrap asks for nothing newer; a new
 # dependency that needs another symbol fails packaging there instead of failing at cold start.
 
