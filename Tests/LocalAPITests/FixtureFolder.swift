@@ -63,7 +63,7 @@ struct FixtureFolder {
                 open(marker, "w").close()
                 os._exit(3)
             if mode == "slow":
-                time.sleep(3)
+                time.sleep(20)
             time.sleep(int(os.environ.get("SLEEP_MS", "0")) / 1000)
             if mode == "not-json":
                 body = b"this is not JSON"

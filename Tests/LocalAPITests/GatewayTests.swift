@@ -141,7 +141,7 @@ import Testing
 
     @Test func givesUpAfterTheIntegrationTimeout() async throws {
         let invoker = StubInvoker { _, _ in
-            try await Task.sleep(for: .seconds(10))
+            try await Task.sleep(for: .seconds(30))
             return .success(ByteBuffer(string: "{}"))
         }
         let clock = ContinuousClock()
@@ -150,14 +150,14 @@ import Testing
             to: GatewayRequest(method: "GET", target: "/api/me"))
         #expect(response.status == 503)
         #expect(String(decoding: response.body, as: UTF8.self) == #"{"message":"Service Unavailable"}"#)
-        #expect(clock.now - start < .seconds(5))
+        #expect(clock.now - start < .seconds(10))
     }
 
     @Test func answersAtTheTimeoutEvenWhenTheInvocationIgnoresCancellation() async throws {
         let invoker = StubInvoker { _, _ in
             // Like an environment still starting: deaf to cancellation until it is done.
             await withCheckedContinuation { continuation in
-                DispatchQueue.global().asyncAfter(deadline: .now() + 3) { continuation.resume() }
+                DispatchQueue.global().asyncAfter(deadline: .now() + 20) { continuation.resume() }
             }
             return .success(ByteBuffer(string: "{}"))
         }
@@ -166,7 +166,7 @@ import Testing
         let response = try await Self.gateway(invoker, timeout: .milliseconds(200)).respond(
             to: GatewayRequest(method: "GET", target: "/api/me"))
         #expect(response.status == 503)
-        #expect(clock.now - start < .seconds(2))
+        #expect(clock.now - start < .seconds(10))
     }
 
     @Test func servesTheOpenAPIDocument() async throws {

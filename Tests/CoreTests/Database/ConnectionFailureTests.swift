@@ -50,7 +50,7 @@ import Testing
             let services = await ChronoViewServices(settings: settings, database: database)
             let started = ContinuousClock.now
             let response = await TestRequest("GET", "/api/health").send(to: HealthRoutes.health(services))
-            #expect(ContinuousClock.now - started < .seconds(3))
+            #expect(ContinuousClock.now - started < .seconds(15), "bounded by the timeout, not the pool's back-off")
             #expect(response.status == 503)
             #expect(response.code == "unavailable")
             #expect(response.header("retry-after") == "1")
