@@ -95,7 +95,7 @@ import Testing
                 let ok = responses["200"].map(document.resolve)
                 #expect(ok?[path: "headers", "etag"] != nil, "\(route) 200 has no etag")
             }
-            if isItem && route.method == "PATCH" {
+            if isItem && (route.method == "PATCH" || route.method == "DELETE") {
                 #expect(document.parameterNames(of: operation, in: "header").contains("if-match"), "\(route)")
                 #expect(responses["412"] != nil, "\(route) documents no 412")
             }
