@@ -6,10 +6,11 @@
 
 /// The one JSON configuration for responses: compact, slashes unescaped.
 enum JSONCoding {
-    static var encoder: JSONEncoder {
+    /// Shared by every response of the environment (JSONEncoder is thread-safe once configured).
+    static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         // Sorted keys make equal answers byte-identical (a failed login must not reveal which check failed).
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder
-    }
+    }()
 }
