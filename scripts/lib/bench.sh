@@ -1,3 +1,5 @@
+# shellcheck shell=bash
+# shellcheck disable=SC2154 # root is set by build.sh, which sources this file.
 # `./build.sh bench`: what a Lambda user pays for (cold start, per-invocation time, memory,
 # package size) and what an API user feels (latency), measured in one bounded run.
 #
@@ -13,8 +15,66 @@
 # .build/bench/results.json. Options: --quick (fewer samples, for trying the harness out).
 
 BENCH_OUTPUT=.build/bench
+# What bench_stop_services has to stop; globals, because the EXIT trap may run after the
+# function that started them has returned.
+BENCH_API_PID=""
+BENCH_POSTGRES_DIR=""
 
-# Echoes the base URL's health status once the local API answers, or fails after 90 s.
+# bench_build PRODUCT...: release-builds benchmark programs in the packaging scratch folder with
+# the packaging flags, so that they reuse its compiled dependencies and run as deployed code does.
+bench_build() {
+    local flags product
+    flags=$(package_al2023_link_flags) || return 1
+    for product in "$@"; do
+        # shellcheck disable=SC2086
+        swift build -c release --scratch-path "$PACKAGE_SCRATCH" --static-swift-stdlib --product "$product" $flags ||
+            return 1
+    done
+}
+
+# bench_start_postgres DIR: a private PostgreSQL (fsync off) in DIR with an empty chronoview
+# database; exports DATABASE_URL, a random JWT_SECRET, and BCRYPT_COST (12 unless set).
+bench_start_postgres() {
+    local dir=$1
+    postgres_ensure_installed
+    postgres_start "$dir" --ephemeral
+    BENCH_POSTGRES_DIR=$dir
+    "$(postgres_bin_dir)/psql" "$POSTGRES_URL" -qc "CREATE DATABASE chronoview" >/dev/null
+    export DATABASE_URL="postgres://postgres@127.0.0.1:$POSTGRES_PORT/chronoview?sslmode=disable"
+    JWT_SECRET=$(head -c 48 /dev/urandom | base64 | tr -d '\n')
+    export JWT_SECRET
+    export BCRYPT_COST=${BCRYPT_COST:-12}
+}
+
+# bench_start_api BIN PORT LOG MAX_ENVIRONMENTS: `chronoview-local serve` from BIN (the release
+# functions beside it) on 127.0.0.1:PORT in the background, its output in LOG; sets BENCH_API_PID
+# and returns once it answers, or fails with the end of LOG.
+bench_start_api() {
+    local bin=$1 port=$2 log=$3 environments=$4
+    "$bin/chronoview-local" serve --template "$root/template.yaml" --build-path "$bin" \
+        --port "$port" --host 127.0.0.1 --max-environments "$environments" >"$log" 2>&1 &
+    BENCH_API_PID=$!
+    if ! bench_wait_for_api "$port" "$BENCH_API_PID"; then
+        echo "error: the local API did not come up; the end of $log:" >&2
+        tail -n 20 "$log" >&2
+        return 1
+    fi
+}
+
+# Stops what bench_start_api and bench_start_postgres started: the local API first (it stops
+# its function processes), then the database. Safe to call twice; used as the EXIT trap.
+bench_stop_services() {
+    trap - EXIT INT TERM
+    if [ -n "$BENCH_API_PID" ] && kill -0 "$BENCH_API_PID" 2>/dev/null; then
+        kill -TERM "$BENCH_API_PID" 2>/dev/null || true
+        wait "$BENCH_API_PID" 2>/dev/null || true
+    fi
+    BENCH_API_PID=""
+    if [ -n "$BENCH_POSTGRES_DIR" ]; then postgres_stop "$BENCH_POSTGRES_DIR"; fi
+    BENCH_POSTGRES_DIR=""
+}
+
+# Succeeds once the local API answers GET /api/health; fails after 90 s or if PID has ended.
 bench_wait_for_api() {
     local port=$1 pid=$2
     for _ in $(seq 1 180); do
@@ -46,12 +106,8 @@ cmd_bench() {
     echo "==> packaging the functions"
     cmd_package
     echo "==> building the benchmark programs (release, static Swift runtime, as packaged)"
-    local flags bin product
-    flags=$(package_al2023_link_flags)
-    for product in RuntimeFixture SocketFloor chronoview-bench; do
-        # shellcheck disable=SC2086
-        swift build -c release --scratch-path "$PACKAGE_SCRATCH" --static-swift-stdlib --product "$product" $flags
-    done
+    local bin
+    bench_build RuntimeFixture SocketFloor chronoview-bench
     bin=$(swift build -c release --scratch-path "$PACKAGE_SCRATCH" --show-bin-path)
     # Stripped, like every deployed bootstrap, so sizes and load times compare like for like.
     strip --strip-all -o "$out/bin/RuntimeFixture" "$bin/RuntimeFixture"
@@ -62,27 +118,10 @@ cmd_bench() {
         --spawns "$spawns" --invocations "$invocations" \
         --json "$out/runtime.json" --log-directory "$out/logs" | tee "$out/runtime.txt"
 
-    local bench_pid="" started_postgres=false
-    bench_cleanup() {
-        trap - EXIT INT TERM
-        if [ -n "$bench_pid" ] && kill -0 "$bench_pid" 2>/dev/null; then
-            kill -TERM "$bench_pid" 2>/dev/null || true
-            wait "$bench_pid" 2>/dev/null || true
-        fi
-        if $started_postgres; then postgres_stop "$out/postgres"; fi
-    }
-    trap bench_cleanup EXIT
+    trap bench_stop_services EXIT
     trap 'exit 130' INT
     trap 'exit 143' TERM
-
-    postgres_ensure_installed
-    postgres_start "$out/postgres" --ephemeral
-    started_postgres=true
-    "$(postgres_bin_dir)/psql" "$POSTGRES_URL" -qc "CREATE DATABASE chronoview" >/dev/null
-    export DATABASE_URL="postgres://postgres@127.0.0.1:$POSTGRES_PORT/chronoview?sslmode=disable"
-    JWT_SECRET=$(head -c 48 /dev/urandom | base64 | tr -d '\n')
-    export JWT_SECRET
-    export BCRYPT_COST=${BCRYPT_COST:-12}
+    bench_start_postgres "$out/postgres"
 
     "$bench" functions --lambda-directory "$root/$PACKAGE_OUTPUT" --spawns "$function_spawns" \
         --env "DATABASE_URL=$DATABASE_URL" --env "JWT_SECRET=$JWT_SECRET" --env "BCRYPT_COST=$BCRYPT_COST" \
@@ -91,30 +130,18 @@ cmd_bench() {
     "$bench" bcrypt --cost "$BCRYPT_COST" --json "$out/bcrypt.json" | tee "$out/bcrypt.txt"
 
     # Built last, and allowed to fail: the local API is the part most often mid-change, and
-    # parts 1 and 2 do not need it.
-    local api_built=true
-    # shellcheck disable=SC2086
-    swift build -c release --scratch-path "$PACKAGE_SCRATCH" --static-swift-stdlib --product chronoview-local $flags ||
-        api_built=false
+    # parts 1 and 2 do not need it. As many environments per function as the highest
+    # concurrency, as Lambda would scale to.
     local port
     port=$(postgres_free_port)
-    # As many environments per function as the highest concurrency, as Lambda would scale to.
-    if $api_built; then
-        "$bin/chronoview-local" serve --template "$root/template.yaml" --build-path "$bin" \
-            --port "$port" --host 127.0.0.1 --max-environments 8 >"$out/logs/serve.log" 2>&1 &
-        bench_pid=$!
-    fi
-    if ! $api_built; then
+    if ! bench_build chronoview-local; then
         echo "error: chronoview-local did not build; skipping the end-to-end part" >&2
-    elif bench_wait_for_api "$port" "$bench_pid"; then
+    elif bench_start_api "$bin" "$port" "$out/logs/serve.log" 8; then
         "$bench" endtoend --port "$port" --seconds "$seconds" --database-url "$DATABASE_URL" \
             --bcrypt-json "$out/bcrypt.json" --json "$out/endtoend.json" --work-directory "$out" |
             tee "$out/endtoend.txt" || echo "error: the end-to-end benchmark failed" >&2
-    else
-        echo "error: the local API did not come up; the end of $BENCH_OUTPUT/logs/serve.log:" >&2
-        tail -n 20 "$out/logs/serve.log" >&2
     fi
-    bench_cleanup
+    bench_stop_services
 
     python3 - "$out" <<'PY'
 import json, os, platform, sys, datetime

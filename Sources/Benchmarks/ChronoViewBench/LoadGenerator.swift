@@ -84,11 +84,15 @@ struct LoadGenerator {
     }
 }
 
-/// One HTTP/1.1 request as bytes.
-func httpRequest(method: String, target: String, port: UInt16, token: String? = nil, body: String? = nil) -> [UInt8] {
+/// One HTTP/1.1 request as bytes; `headers` are added as given (e.g. `if-match`).
+func httpRequest(
+    method: String, target: String, port: UInt16, token: String? = nil, body: String? = nil,
+    headers: [(name: String, value: String)] = []
+) -> [UInt8] {
     var text =
         "\(method) \(target) HTTP/1.1\r\nhost: 127.0.0.1:\(port)\r\nuser-agent: chronoview-bench\r\naccept: application/json\r\n"
     if let token { text += "authorization: Bearer \(token)\r\n" }
+    for header in headers { text += "\(header.name): \(header.value)\r\n" }
     if let body {
         text += "content-type: application/json\r\ncontent-length: \(body.utf8.count)\r\n\r\n\(body)"
     } else {
