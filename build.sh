@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# ChronoView's one entry point: ./build.sh serve | test | package | bench | format
+# ChronoView's one entry point: ./build.sh serve | test | package | bench | soak | format
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$PWD
@@ -17,6 +17,7 @@ usage: ./build.sh <command> [options]
   test                                         check formatting, build, and run every test
   package                                      build every function as a provided.al2023 bootstrap + zip
   bench                                        measure cold start, throughput, size and latency
+  soak [--minutes N]                           N minutes (3) of load over the whole API: errors, memory, connections
   format                                       format the sources in place
 USAGE
 }
@@ -28,6 +29,7 @@ case "$command" in
     test) cmd_test "$@" ;;
     package) cmd_package "$@" ;;
     bench) cmd_bench "$@" ;;
+    soak) cmd_soak "$@" ;;
     format) cmd_format "$@" ;;
     -h | --help | help) usage ;;
     *) usage >&2; exit 2 ;;
