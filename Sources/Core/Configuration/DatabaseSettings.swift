@@ -1,7 +1,7 @@
 import Foundation
 
 /// How to reach PostgreSQL: `DATABASE_URL`, or libpq's `PGHOST`, `PGPORT`, `PGUSER`, `PGPASSWORD`,
-/// `PGDATABASE`, `PGSSLMODE` and `PGSSLROOTCERT`.
+/// `PGDATABASE`, `PGSSLMODE`, `PGSSLROOTCERT` and `PGAPPNAME`.
 public struct DatabaseSettings: Sendable, Hashable {
     public enum Endpoint: Sendable, Hashable {
         case tcp(host: String, port: Int)
@@ -27,6 +27,9 @@ public struct DatabaseSettings: Sendable, Hashable {
     public var rootCertificatePath: String?
     /// Connections in this environment's pool: one invocation at a time needs one.
     public var poolSize: Int
+    /// The `application_name` of its sessions, so that `pg_stat_activity` (and RDS Proxy's
+    /// metrics) tell which function holds which connection.
+    public var applicationName: String?
 
     public init(
         endpoint: Endpoint,
@@ -35,7 +38,8 @@ public struct DatabaseSettings: Sendable, Hashable {
         database: String,
         tlsMode: TLSMode,
         rootCertificatePath: String? = nil,
-        poolSize: Int = 1
+        poolSize: Int = 1,
+        applicationName: String? = nil
     ) {
         self.endpoint = endpoint
         self.username = username
@@ -44,9 +48,11 @@ public struct DatabaseSettings: Sendable, Hashable {
         self.tlsMode = tlsMode
         self.rootCertificatePath = rootCertificatePath
         self.poolSize = poolSize
+        self.applicationName = applicationName
     }
 
-    /// Reads the settings; `DATABASE_URL` wins over the `PG*` variables.
+    /// Reads the settings; `DATABASE_URL` wins over the `PG*` variables. Sessions are named
+    /// after `PGAPPNAME`, else the `application_name` of `DATABASE_URL`, else the function.
     public init(
         environment: EnvironmentVariables, password overridePassword: String? = nil,
         username overrideUser: String? = nil
@@ -77,6 +83,7 @@ public struct DatabaseSettings: Sendable, Hashable {
                 poolSize: poolSize
             )
         }
+        applicationName = environment["PGAPPNAME"] ?? applicationName ?? environment["AWS_LAMBDA_FUNCTION_NAME"]
     }
 
     /// Parses `postgres://user:password@host:port/database?sslmode=...`.
@@ -111,7 +118,8 @@ public struct DatabaseSettings: Sendable, Hashable {
             database: database.isEmpty ? username : String(database).removingPercentEncoding ?? String(database),
             tlsMode: try Self.tlsMode(query["sslmode"], variable: variable),
             rootCertificatePath: query["sslrootcert"],
-            poolSize: poolSize
+            poolSize: poolSize,
+            applicationName: query["application_name"]
         )
     }
 

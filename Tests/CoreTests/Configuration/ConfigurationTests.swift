@@ -23,6 +23,19 @@ import Testing
         #expect(settings.poolSize == 2)
     }
 
+    @Test func sessionsAreNamedAfterPGAPPNAMETheURLOrTheFunction() throws {
+        let function = ["DATABASE_URL": "postgres://app@db/x", "AWS_LAMBDA_FUNCTION_NAME": "chronoview-Charts"]
+        #expect(
+            try DatabaseSettings(environment: EnvironmentVariables(function)).applicationName == "chronoview-Charts")
+        var named = function
+        named["DATABASE_URL"] = "postgres://app@db/x?application_name=from-url"
+        #expect(try DatabaseSettings(environment: EnvironmentVariables(named)).applicationName == "from-url")
+        named["PGAPPNAME"] = "from-pgappname"
+        #expect(try DatabaseSettings(environment: EnvironmentVariables(named)).applicationName == "from-pgappname")
+        let bare = try DatabaseSettings(environment: EnvironmentVariables(["DATABASE_URL": "postgres://app@db/x"]))
+        #expect(bare.applicationName == nil)
+    }
+
     @Test(arguments: [
         ([String: String](), "DATABASE_URL"),
         (["DATABASE_URL": "mysql://x@y/z"], "DATABASE_URL"),
