@@ -39,6 +39,9 @@ public struct Database: Sendable {
         // A thawed environment finds out about a dead socket on its next use, not by pinging.
         configuration.options.keepAliveBehavior = nil
         configuration.options.connectionIdleTimeout = .seconds(300)
+        if let name = settings.applicationName {
+            configuration.options.additionalStartupParameters = [("application_name", name)]
+        }
         let client = PostgresClient(
             configuration: configuration, eventLoopGroup: eventLoopGroup, backgroundLogger: logger)
         self.init(client: client, timeout: timeout, logger: logger)
@@ -83,6 +86,11 @@ public struct Database: Sendable {
             do {
                 return try await connection.withTransaction(logger: logger) { try await body($0) }
             } catch let error as PostgresTransactionError {
+                if let commitError = error.commitError, DatabaseFailureClassifier.isOutage(commitError) {
+                    // The COMMIT may have landed before the connection went: running the
+                    // transaction again could apply it twice, so this one is not retried.
+                    throw DatabaseUnavailable(reason: "connection lost during COMMIT: \(commitError)")
+                }
                 // postgres-nio wraps whatever went wrong; callers map the error itself (a lost
                 // connection is an outage, an APIError is the client's answer).
                 throw error.closureError ?? error.beginError ?? error.commitError ?? error
@@ -93,38 +101,59 @@ public struct Database: Sendable {
     /// Runs `body` on a leased connection, giving up after ``timeout`` with ``DatabaseUnavailable``;
     /// outages become that error too.
     ///
-    /// A query in flight does not end when its task is cancelled, so on a timeout the connection
-    /// is closed under it: the query fails at once, the pool drops the connection, and the next
-    /// request starts on a fresh one instead of queueing behind a dead socket.
+    /// A pooled connection can be dead before it is leased: the server restarted, or ended the
+    /// session while the environment was frozen. `body` then runs once more on a fresh
+    /// connection, within the same time budget, rather than failing a request that the
+    /// database could answer. That is safe because a lost session committed nothing of an
+    /// unfinished transaction, a `withConnection` body writes with one statement at most, and
+    /// a COMMIT whose answer was lost is not retried (see ``withTransaction(_:)``).
     private func bounded<Result: Sendable>(
         _ body: @escaping @Sendable (PostgresConnection) async throws -> Result
     ) async throws -> Result {
-        let timeout = self.timeout
-        let client = self.client
-        let leased = LeasedConnection()
+        let deadline = ContinuousClock.now + timeout
         do {
-            return try await withThrowingTaskGroup(of: Result?.self) { group in
-                group.addTask {
-                    try await client.withConnection { connection in
-                        leased.hold(connection)
-                        defer { leased.release() }
-                        return try await body(connection)
-                    }
-                }
-                group.addTask {
-                    try await Task.sleep(for: timeout)
-                    return nil
-                }
-                defer { group.cancelAll() }
-                guard let first = try await group.next(), let result = first else {
-                    try? await leased.close()
-                    throw DatabaseUnavailable(reason: "no answer within \(timeout)")
-                }
-                return result
+            do {
+                return try await attempt(body, until: deadline)
+            } catch let error where DatabaseFailureClassifier.isLostSession(error) && ContinuousClock.now < deadline {
+                logger.debug("database session lost, retrying once on a fresh connection: \(error)")
+                return try await attempt(body, until: deadline)
             }
         } catch let error where DatabaseFailureClassifier.isOutage(error) {
             if error is DatabaseUnavailable { throw error }
             throw DatabaseUnavailable(reason: String(describing: error))
+        }
+    }
+
+    /// Runs `body` once, until `deadline` at most.
+    ///
+    /// A query in flight does not end when its task is cancelled, so at the deadline the
+    /// connection is closed under it: the query fails at once, the pool drops the connection,
+    /// and the next request starts on a fresh one instead of queueing behind a dead socket.
+    private func attempt<Result: Sendable>(
+        _ body: @escaping @Sendable (PostgresConnection) async throws -> Result,
+        until deadline: ContinuousClock.Instant
+    ) async throws -> Result {
+        let timeout = self.timeout
+        let client = self.client
+        let leased = LeasedConnection()
+        return try await withThrowingTaskGroup(of: Result?.self) { group in
+            group.addTask {
+                try await client.withConnection { connection in
+                    leased.hold(connection)
+                    defer { leased.release() }
+                    return try await body(connection)
+                }
+            }
+            group.addTask {
+                try await Task.sleep(until: deadline)
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let result = first else {
+                try? await leased.close()
+                throw DatabaseUnavailable(reason: "no answer within \(timeout)")
+            }
+            return result
         }
     }
 }
