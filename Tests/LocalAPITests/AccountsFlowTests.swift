@@ -18,57 +18,9 @@ import Testing
 struct AccountsFlowTests {
     static let adminURL = ProcessInfo.processInfo.environment["CHRONOVIEW_TEST_DATABASE_URL"]
 
-    static let templatePath = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("template.yaml").path
-
     /// Runs `body` against template.yaml's routes and functions, over a new, migrated database.
     static func withAccountsAPI(_ body: (RunningAPI) async throws -> Void) async throws {
-        let admin = try #require(adminURL.flatMap(URLComponents.init(string:)))
-        let name = "localapi_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-        try await runAdmin(admin, "CREATE DATABASE \(name)")
-        var database = admin
-        database.path = "/\(name)"
-        database.queryItems = [URLQueryItem(name: "sslmode", value: "disable")]
-        let environment = [
-            "DATABASE_URL": try #require(database.string),
-            "JWT_SECRET": "local-api-test-secret-0123456789abcdef",
-            "BCRYPT_COST": ProcessInfo.processInfo.environment["BCRYPT_COST"] ?? "4",
-        ]
-        do {
-            try await RunningAPI.run(
-                template: try String(contentsOfFile: templatePath, encoding: .utf8),
-                buildPath: FixtureFolder.buildFolder,
-                localEnvironment: environment
-            ) { api in
-                let migration = try await api.lambda.invoke("Migrate", payload: ByteBuffer(string: "{}"))
-                #expect(migration.errorType == nil, "\(String(buffer: migration.payload))")
-                try await body(api)
-            }
-            try await runAdmin(admin, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
-        } catch {
-            try? await runAdmin(admin, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
-            throw error
-        }
-    }
-
-    private static func runAdmin(_ url: URLComponents, _ sql: String) async throws {
-        let configuration = PostgresConnection.Configuration(
-            host: url.host ?? "127.0.0.1",
-            port: url.port ?? 5432,
-            username: url.user ?? "postgres",
-            password: url.password,
-            database: String(url.path.dropFirst()).isEmpty ? "postgres" : String(url.path.dropFirst()),
-            tls: .disable
-        )
-        let connection = try await PostgresConnection.connect(
-            configuration: configuration, id: 1, logger: RunningAPI.quiet)
-        do {
-            try await connection.query(PostgresQuery(unsafeSQL: sql), logger: RunningAPI.quiet)
-            try await connection.close()
-        } catch {
-            try? await connection.close()
-            throw error
-        }
+        try await DatabaseBackedAPI.run(server: try #require(adminURL)) { try await body($0.api) }
     }
 
     static func json(_ object: [String: Any]) -> [UInt8] {

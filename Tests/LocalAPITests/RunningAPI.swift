@@ -7,7 +7,7 @@ import NIOHTTP1
 
 /// The emulator as `chronoview-local serve` runs it, on a free port: a template's routes in
 /// front of real function processes under the local Lambda service.
-struct RunningAPI {
+struct RunningAPI: Sendable {
     let baseURL: String
     let port: Int
     let lambda: LocalLambda

@@ -4,24 +4,26 @@
 # The tests get, besides the environment of the caller:
 #   CHRONOVIEW_TEST_DATABASE_URL  postgres://postgres@127.0.0.1:PORT/postgres, a superuser on
 #                                 a throwaway server; tests create their own databases with it
-#   CHRONOVIEW_TEST_PG_SOCKET_DIR the server's unix socket directory (same port)
-#   CHRONOVIEW_TEST_PGDATA        the server's data directory
-#   CHRONOVIEW_TEST_PG_CTL        absolute path of pg_ctl, for tests that stop/start the server
-#   CHRONOVIEW_TEST_PG_LOG        the server log, to pass as pg_ctl's -l when restarting
-#   CHRONOVIEW_TEST_PG_RUN_AS     command prefix to run pg_ctl as the server's user
+#   CHRONOVIEW_FAULT_DATABASE_URL the same for a second, durable server that the fault tests
+#                                 stop and start (the other suites keep theirs meanwhile)
+#   CHRONOVIEW_FAULT_PGDATA       that server's data directory
+#   CHRONOVIEW_FAULT_PG_CTL       absolute path of pg_ctl
+#   CHRONOVIEW_FAULT_PG_LOG       that server's log, to pass as pg_ctl's -l when restarting
+#   CHRONOVIEW_FAULT_PG_RUN_AS    command prefix to run pg_ctl as the server's user
 #                                 (space-separated words, e.g. "runuser -u postgres --";
 #                                 empty when the tests do not run as root)
 #   BCRYPT_COST                   4 unless set: the cheapest cost bcrypt accepts
 # CHRONOVIEW_TEST_TIMEOUT (default 45m, timeout(1) syntax) bounds swift test.
 # Restarting after a stop brings the same port and settings back:
-#   $CHRONOVIEW_TEST_PG_RUN_AS $CHRONOVIEW_TEST_PG_CTL -D $CHRONOVIEW_TEST_PGDATA \
-#       -l $CHRONOVIEW_TEST_PG_LOG -w start
+#   $CHRONOVIEW_FAULT_PG_RUN_AS $CHRONOVIEW_FAULT_PG_CTL -D $CHRONOVIEW_FAULT_PGDATA \
+#       -l $CHRONOVIEW_FAULT_PG_LOG -w start
 
 # The throwaway server's directory, removed by test_cleanup.
 TEST_POSTGRES_DIR=""
 
 test_cleanup() {
     if [ -n "$TEST_POSTGRES_DIR" ]; then
+        postgres_stop "$TEST_POSTGRES_DIR/faults" || true
         postgres_stop "$TEST_POSTGRES_DIR" || true
         rm -rf "$TEST_POSTGRES_DIR"
         TEST_POSTGRES_DIR=""
@@ -68,11 +70,13 @@ cmd_test() {
     postgres_start "$TEST_POSTGRES_DIR" --ephemeral
 
     export CHRONOVIEW_TEST_DATABASE_URL=$POSTGRES_URL
-    export CHRONOVIEW_TEST_PG_SOCKET_DIR=$POSTGRES_SOCKET_DIR
-    export CHRONOVIEW_TEST_PGDATA=$POSTGRES_PGDATA
-    export CHRONOVIEW_TEST_PG_CTL=$POSTGRES_PG_CTL
-    export CHRONOVIEW_TEST_PG_LOG=$POSTGRES_LOG
-    export CHRONOVIEW_TEST_PG_RUN_AS=$POSTGRES_RUN_AS
+    # Durable (fsync on): the restart test checks that every acknowledged write survives.
+    postgres_start "$TEST_POSTGRES_DIR/faults"
+    export CHRONOVIEW_FAULT_DATABASE_URL=$POSTGRES_URL
+    export CHRONOVIEW_FAULT_PGDATA=$POSTGRES_PGDATA
+    export CHRONOVIEW_FAULT_PG_CTL=$POSTGRES_PG_CTL
+    export CHRONOVIEW_FAULT_PG_LOG=$POSTGRES_LOG
+    export CHRONOVIEW_FAULT_PG_RUN_AS=$POSTGRES_RUN_AS
     export BCRYPT_COST=${BCRYPT_COST:-4}
 
     echo "==> running the tests"

@@ -1,0 +1,73 @@
+import Foundation
+import LocalHarness
+import NIOHTTP1
+import Testing
+
+extension FaultTests {
+    /// More concurrent requests than a function may have environments.
+    @Suite struct BurstTests {
+        static let ceiling = 2
+
+        /// The most seen at once while a burst ran.
+        struct Peaks: Sendable {
+            var connections = 0
+            var environments = 0
+            var queued = 0
+        }
+
+        @Test func aBurstQueuesAndTheDatabaseNeverSeesMoreConnectionsThanTheCeiling() async throws {
+            try await FaultTests.withAPI(maximumEnvironments: Self.ceiling) { backed in
+                let api = backed.api
+                let session = try await FaultTests.signUpAndLogIn("burst@example.com", on: api)
+                let chart = try await api.send(
+                    .POST, "/api/charts", headers: session.bearer + FaultTests.jsonHeaders,
+                    body: AccountsFlowTests.json(["name": "Daily", "symbol": "NASDAQ:AAPL", "interval": "1d"]))
+                #expect(chart.status == 201, "\(chart.text)")
+
+                let bursting = SharedValue(true)
+                let peaks = SharedValue(Peaks())
+                let statuses = try await withThrowingTaskGroup(of: [Int].self) { group in
+                    group.addTask {
+                        // Samples until the burst is over: the function's sessions in the
+                        // database, its environments, and the invocations waiting for one.
+                        while bursting.value {
+                            let connections = try await FaultTests.integer(
+                                "SELECT count(*)::int FROM pg_stat_activity WHERE datname = current_database() "
+                                    + "AND application_name = 'Charts'",
+                                on: backed.database)
+                            let statistics = try #require(api.lambda.statistics(for: "Charts"))
+                            peaks.update {
+                                $0.connections = max($0.connections, connections)
+                                $0.environments = max($0.environments, statistics.liveEnvironments)
+                                $0.queued = max($0.queued, statistics.queuedInvocations)
+                            }
+                            try await Task.sleep(for: .milliseconds(5))
+                        }
+                        return []
+                    }
+                    group.addTask {
+                        defer { bursting.update { $0 = false } }
+                        return try await withThrowingTaskGroup(of: Int.self) { burst in
+                            for _ in 0..<(12 * Self.ceiling) {
+                                burst.addTask {
+                                    try await api.send(.GET, "/api/charts", headers: session.bearer).status
+                                }
+                            }
+                            return try await burst.reduce(into: []) { $0.append($1) }
+                        }
+                    }
+                    return try await group.reduce(into: []) { $0 += $1 }
+                }
+
+                // Every request waited its turn and was served.
+                #expect(statuses.count == 12 * Self.ceiling)
+                #expect(statuses.allSatisfy { $0 == 200 }, "\(statuses)")
+                let seen = peaks.value
+                #expect(seen.queued > 0, "the burst never outgrew the environments")
+                #expect(seen.environments <= Self.ceiling)
+                #expect(seen.connections <= Self.ceiling)
+                #expect(try #require(api.lambda.statistics(for: "Charts")).spawns <= Self.ceiling)
+            }
+        }
+    }
+}
