@@ -32,13 +32,29 @@ import Testing
         #expect(exit.cpuTime < .milliseconds(500))
     }
 
-    /// Runs `RuntimeFixture` against `runtimeAPI` and waits, at most 5 seconds, for it to end.
-    private func runFixture(runtimeAPI: String) async throws -> ProcessExit {
+    @Test func runtimeWaitsForASlowRuntimeAPIWithoutSpinning() async throws {
+        let api = SlowRuntimeAPI(delay: .seconds(2))
+        let server = try await api.start()
+        let port = try #require(server.localAddress?.port)
+        let started = ContinuousClock.now
+        let exit = try await runFixture(runtimeAPI: "127.0.0.1:\(port)", mode: "bytes")
+        let elapsed = ContinuousClock.now - started
+        try await server.close()
+        // It waited out both slow answers, delivered its response, and left when the API went away.
+        #expect(api.responses == ["slow event"])
+        #expect(elapsed >= .seconds(4))
+        #expect(exit.status == .exited(1))
+        // Seconds of waiting cost next to no CPU: the runtime blocks on the socket, it does not poll.
+        #expect(exit.cpuTime < .milliseconds(500), "\(exit.cpuTime) of CPU over \(elapsed)")
+    }
+
+    /// Runs `RuntimeFixture` against `runtimeAPI` and waits, at most 20 seconds, for it to end.
+    private func runFixture(runtimeAPI: String, mode: String = "json") async throws -> ProcessExit {
         let (process, pipes) = try await MultiThreadedEventLoopGroup.singleton.any().submit {
             try ChildProcess.spawn(
                 executable: BuiltProduct.runtimeFixture,
                 arguments: [],
-                environment: ["AWS_LAMBDA_RUNTIME_API": runtimeAPI],
+                environment: ["AWS_LAMBDA_RUNTIME_API": runtimeAPI, "FIXTURE_MODE": mode],
                 directory: nil
             )
         }.get()
