@@ -14,6 +14,8 @@
 #                                 empty when the tests do not run as root)
 #   BCRYPT_COST                   4 unless set: the cheapest cost bcrypt accepts
 # CHRONOVIEW_TEST_TIMEOUT (default 45m, timeout(1) syntax) bounds swift test.
+# Afterwards every libFuzzer target of Fuzz/ runs for FUZZ_CHECK_SECONDS (12) over its seed
+# corpus (scripts/lib/fuzz.sh); FUZZ_CHECK_SECONDS=0 leaves that out of a quick local run.
 # Restarting after a stop brings the same port and settings back:
 #   $CHRONOVIEW_FAULT_PG_RUN_AS $CHRONOVIEW_FAULT_PG_CTL -D $CHRONOVIEW_FAULT_PGDATA \
 #       -l $CHRONOVIEW_FAULT_PG_LOG -w start
@@ -97,6 +99,16 @@ cmd_test() {
         deployment_status=$?
         set -e
         [ $status -ne 0 ] || status=$deployment_status
+    fi
+
+    if [ "$FUZZ_CHECK_SECONDS" != 0 ]; then
+        echo "==> fuzzing every target for ${FUZZ_CHECK_SECONDS}s"
+        local fuzz_status
+        set +e
+        (set -e; check_fuzz)
+        fuzz_status=$?
+        set -e
+        [ $status -ne 0 ] || status=$fuzz_status
     fi
 
     # Later steps print after the test runner: repeat its verdict so it closes the output.
