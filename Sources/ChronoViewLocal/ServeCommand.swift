@@ -52,6 +52,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The document served at GET /api/openapi.yaml (default: openapi.yaml beside the template).")
     var openapi: String?
 
+    @Flag(
+        inversion: .prefixedNo,
+        help: "Answer 429 over the template's DefaultRouteSettings throttling, as API Gateway does.")
+    var throttling = true
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
         guard maxEnvironments >= 1 else { throw ValidationError("--max-environments must be at least 1.") }
@@ -84,6 +89,7 @@ struct ServeCommand: AsyncParsableCommand {
             let gateway = HTTPAPIGateway(
                 routes: api.routes,
                 cors: api.cors,
+                throttle: throttling ? api.routeThrottling.map(RouteThrottle.init) : nil,
                 invoker: lambda,
                 openAPIDocumentPath: documentPath,
                 log: { entry in Self.printLine(entry.description, to: 1) }

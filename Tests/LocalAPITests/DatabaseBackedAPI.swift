@@ -17,11 +17,14 @@ struct DatabaseBackedAPI: Sendable {
     /// Creates the database on the server at `serverURL`, starts the API over it, migrates it,
     /// runs `body`, and drops the database.
     ///
-    /// - Parameter environment: variables every function gets on top of the database's.
+    /// - Parameters:
+    ///   - environment: variables every function gets on top of the database's.
+    ///   - editTemplate: changes template.yaml's text before it is read.
     static func run(
         server serverURL: String,
         environment extra: [String: String] = [:],
         maximumEnvironments: Int = 4,
+        editTemplate: (String) -> String = { $0 },
         _ body: (DatabaseBackedAPI) async throws -> Void
     ) async throws {
         let admin = try #require(URLComponents(string: serverURL))
@@ -38,7 +41,7 @@ struct DatabaseBackedAPI: Sendable {
         environment.merge(extra) { $1 }
         do {
             try await RunningAPI.run(
-                template: try String(contentsOfFile: templatePath, encoding: .utf8),
+                template: editTemplate(try String(contentsOfFile: templatePath, encoding: .utf8)),
                 buildPath: FixtureFolder.buildFolder,
                 localEnvironment: environment,
                 maximumEnvironments: maximumEnvironments

@@ -18,6 +18,7 @@ import Testing
         cors: CORSConfiguration? = cors,
         timeout: Duration = .seconds(30),
         openAPI: String? = nil,
+        throttle: RouteThrottle? = nil,
         log: LogCollector = LogCollector()
     ) throws -> HTTPAPIGateway {
         let routes = try RouteTable([
@@ -25,7 +26,38 @@ import Testing
             Route(method: "ANY", path: try RoutePath("/api/{proxy+}"), functionName: "NotFound"),
         ])
         return HTTPAPIGateway(
-            routes: routes, cors: cors, invoker: invoker, openAPIDocumentPath: openAPI, log: { log.record($0) })
+            routes: routes, cors: cors, throttle: throttle, invoker: invoker, openAPIDocumentPath: openAPI,
+            log: { log.record($0) })
+    }
+
+    @Test func answers429OnceARouteHasSpentItsBurst() async throws {
+        let invoker = StubInvoker(returning: #"{"statusCode": 200, "body": "me"}"#)
+        let throttle = RouteThrottle(RouteThrottling(burstLimit: 3, rateLimit: 0.001))
+        let gateway = try Self.gateway(invoker, throttle: throttle)
+        var statuses: [Int] = []
+        for _ in 0..<5 {
+            statuses.append(await gateway.respond(to: GatewayRequest(method: "GET", target: "/api/me")).status)
+        }
+        #expect(statuses == [200, 200, 200, 429, 429])
+        let throttled = await gateway.respond(to: GatewayRequest(method: "GET", target: "/api/me"))
+        #expect(String(decoding: throttled.body, as: UTF8.self) == #"{"message":"Too Many Requests"}"#)
+        #expect(invoker.invocations.count == 3)
+        // Each route has a bucket of its own.
+        #expect(await gateway.respond(to: GatewayRequest(method: "GET", target: "/api/other")).status == 200)
+    }
+
+    @Test func aThrottledRouteRefillsAtItsRate() {
+        let throttle = RouteThrottle(RouteThrottling(burstLimit: 2, rateLimit: 10))
+        let start = ContinuousClock.now
+        #expect(throttle.admit("GET /x", at: start))
+        #expect(throttle.admit("GET /x", at: start))
+        #expect(!throttle.admit("GET /x", at: start))
+        // A tenth of a second buys one request, and the bucket never holds more than the burst.
+        #expect(throttle.admit("GET /x", at: start + .milliseconds(100)))
+        #expect(!throttle.admit("GET /x", at: start + .milliseconds(150)))
+        #expect(throttle.admit("GET /x", at: start + .seconds(60)))
+        #expect(throttle.admit("GET /x", at: start + .seconds(60)))
+        #expect(!throttle.admit("GET /x", at: start + .seconds(60)))
     }
 
     @Test func invokesTheMatchedFunctionAndNamesTheRequestID() async throws {

@@ -39,7 +39,9 @@ struct RunningAPI: Sendable {
             functions: template.functions.map(settings.definition(for:)), logger: quiet, outputHandler: { _ in }
         ) { lambda in
             let gateway = HTTPAPIGateway(
-                routes: template.routes, cors: template.cors, invoker: lambda, log: { log.record($0) })
+                routes: template.routes, cors: template.cors,
+                throttle: template.routeThrottling.map(RouteThrottle.init), invoker: lambda,
+                log: { log.record($0) })
             let server = HTTPAPIServer(gateway: gateway, host: "127.0.0.1", port: 0)
             let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
             return try await withThrowingTaskGroup(of: Void.self) { group in

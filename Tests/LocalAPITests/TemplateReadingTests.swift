@@ -232,6 +232,36 @@ import Testing
         #expect(template.routes.match(method: "GET", rawPath: "/api/nothing-here")?.route.key == "ANY /api/{proxy+}")
         #expect(template.routes.match(method: "GET", rawPath: "/api/health")?.route.key == "GET /api/health")
         #expect(template.cors?.allowOrigins.isEmpty == false)
+        #expect(template.routeThrottling != nil, "DefaultRouteSettings throttling is what production enforces")
         #expect(names.contains("Migrate"))
+    }
+
+    @Test func readsRouteThrottlingFromTheAPIOrItsGlobals() throws {
+        func template(globals: String, api: String) -> String {
+            """
+            Globals:
+              HttpApi: {\(globals)}
+            Resources:
+              Api: {Type: AWS::Serverless::HttpApi, Properties: {\(api)}}
+              F:
+                Type: AWS::Serverless::Function
+                Properties: {Events: {E: {Type: HttpApi, Properties: {ApiId: !Ref Api, Path: /x, Method: GET}}}}
+            """
+        }
+        let own = try ServerlessTemplate(
+            yaml: template(
+                globals: "DefaultRouteSettings: {ThrottlingBurstLimit: 9}",
+                api: "DefaultRouteSettings: {ThrottlingBurstLimit: 20, ThrottlingRateLimit: 2.5}"))
+        #expect(own.routeThrottling == RouteThrottling(burstLimit: 20, rateLimit: 2.5))
+        let global = try ServerlessTemplate(
+            yaml: template(globals: "DefaultRouteSettings: {ThrottlingRateLimit: 7}", api: "StageName: x"))
+        #expect(global.routeThrottling?.rateLimit == 7)
+        #expect(try ServerlessTemplate(yaml: template(globals: "", api: "StageName: x")).routeThrottling == nil)
+        #expect {
+            try ServerlessTemplate(
+                yaml: template(globals: "", api: "DefaultRouteSettings: {ThrottlingRateLimit: lots}"))
+        } throws: { error in
+            "\(error)".contains("ThrottlingRateLimit")
+        }
     }
 }

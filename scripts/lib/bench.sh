@@ -48,11 +48,12 @@ bench_start_postgres() {
 
 # bench_start_api BIN PORT LOG MAX_ENVIRONMENTS: `chronoview-local serve` from BIN (the release
 # functions beside it) on 127.0.0.1:PORT in the background, its output in LOG; sets BENCH_API_PID
-# and returns once it answers, or fails with the end of LOG.
+# and returns once it answers, or fails with the end of LOG. Without the template's route
+# throttling: the load is meant to measure the functions, not API Gateway's per-route limits.
 bench_start_api() {
     local bin=$1 port=$2 log=$3 environments=$4
     "$bin/chronoview-local" serve --template "$root/template.yaml" --build-path "$bin" \
-        --port "$port" --host 127.0.0.1 --max-environments "$environments" >"$log" 2>&1 &
+        --port "$port" --host 127.0.0.1 --max-environments "$environments" --no-throttling >"$log" 2>&1 &
     BENCH_API_PID=$!
     if ! bench_wait_for_api "$port" "$BENCH_API_PID"; then
         echo "error: the local API did not come up; the end of $log:" >&2

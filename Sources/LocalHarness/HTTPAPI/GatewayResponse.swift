@@ -25,6 +25,8 @@ public struct GatewayResponse: Sendable, Hashable {
     public static var internalServerError: GatewayResponse { message(502, "Internal Server Error") }
     /// The integration did not answer within the integration timeout.
     public static var serviceUnavailable: GatewayResponse { message(503, "Service Unavailable") }
+    /// The route's throttling limits were exceeded.
+    public static var tooManyRequests: GatewayResponse { message(429, "Too Many Requests") }
     /// The request is over the 10 MB payload quota.
     public static var requestEntityTooLarge: GatewayResponse { message(413, "Request Entity Too Large") }
 }

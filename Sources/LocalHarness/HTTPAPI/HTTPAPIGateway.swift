@@ -8,6 +8,8 @@ import NIOCore
 public struct HTTPAPIGateway: Sendable {
     public var routes: RouteTable
     public var cors: CORSConfiguration?
+    /// The routes' throttling; `nil` admits every request.
+    public var throttle: RouteThrottle?
     public var invoker: any FunctionInvoker
     public var eventBuilder: RequestEventBuilder
     /// The OpenAPI document served at `GET /api/openapi.yaml`; read at each request so that
@@ -22,6 +24,7 @@ public struct HTTPAPIGateway: Sendable {
     public init(
         routes: RouteTable,
         cors: CORSConfiguration? = nil,
+        throttle: RouteThrottle? = nil,
         invoker: any FunctionInvoker,
         eventBuilder: RequestEventBuilder = RequestEventBuilder(),
         openAPIDocumentPath: String? = nil,
@@ -29,6 +32,7 @@ public struct HTTPAPIGateway: Sendable {
     ) {
         self.routes = routes
         self.cors = cors
+        self.throttle = throttle
         self.invoker = invoker
         self.eventBuilder = eventBuilder
         self.openAPIDocumentPath = openAPIDocumentPath
@@ -72,6 +76,10 @@ public struct HTTPAPIGateway: Sendable {
             return .notFound
         }
         entry.functionName = match.route.functionName
+        if let throttle, !throttle.admit(match.route.key) {
+            entry.problem = "throttled: over the route's burst or rate limit"
+            return withCORS(.tooManyRequests, for: request)
+        }
         let event = eventBuilder.event(for: request, match: match, requestID: requestID, time: time)
         let payload: ByteBuffer
         do {

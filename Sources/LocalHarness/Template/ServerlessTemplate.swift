@@ -1,7 +1,7 @@
 import Foundation
 
 /// What a local run needs from a SAM template: the functions, the HTTP API's routes to them,
-/// and the API's CORS configuration.
+/// and the API's CORS configuration and route throttling.
 ///
 /// The template is the single source of routes: every `AWS::Serverless::Function` event of type
 /// `HttpApi` becomes a route (`Path` with `{param}` and `{proxy+}`, `Method` including `ANY`; an
@@ -13,6 +13,8 @@ public struct ServerlessTemplate: Sendable {
     public var routes: RouteTable
     /// `nil` when the API has no `CorsConfiguration`.
     public var cors: CORSConfiguration?
+    /// The API's `DefaultRouteSettings` throttling; `nil` when it sets none.
+    public var routeThrottling: RouteThrottling?
     /// Parts of the template that a local run ignores (other event types, say), to tell the user.
     public var warnings: [String]
 
@@ -47,6 +49,9 @@ public struct ServerlessTemplate: Sendable {
             at: "Globals.Function")
         let globalCORS = try root["Globals"]?["HttpApi"]?["CorsConfiguration"].map {
             try resolver.require($0, at: "Globals.HttpApi.CorsConfiguration")
+        }
+        let globalRouteSettings = try root["Globals"]?["HttpApi"]?["DefaultRouteSettings"].map {
+            try resolver.require($0, at: "Globals.HttpApi.DefaultRouteSettings")
         }
 
         var functions: [TemplateFunction] = []
@@ -88,8 +93,10 @@ public struct ServerlessTemplate: Sendable {
                 "routes belong to several HTTP APIs (\(apiIDs.sorted().joined(separator: ", "))); serve runs one")
         }
         var cors: CORSConfiguration?
+        var routeThrottling: RouteThrottling?
         if let apiID = apiIDs.first {
             var corsValue = globalCORS
+            var routeSettings = globalRouteSettings
             if apiID != Self.implicitAPIID {
                 guard let api = resources.first(where: { $0.key == apiID }),
                     api.value["Type"]?.scalar == "AWS::Serverless::HttpApi"
@@ -103,8 +110,15 @@ public struct ServerlessTemplate: Sendable {
                 if let apiCORS = api.value["Properties"]?["CorsConfiguration"] {
                     corsValue = try resolver.require(apiCORS, at: "Resources.\(apiID).Properties.CorsConfiguration")
                 }
+                if let settings = api.value["Properties"]?["DefaultRouteSettings"] {
+                    routeSettings = try resolver.require(
+                        settings, at: "Resources.\(apiID).Properties.DefaultRouteSettings")
+                }
             }
             cors = try corsValue.flatMap { try Self.cors($0, at: "Resources.\(apiID).Properties.CorsConfiguration") }
+            routeThrottling = try routeSettings.flatMap {
+                try Self.throttling($0, at: "Resources.\(apiID).Properties.DefaultRouteSettings")
+            }
         }
         let names = functions.map(\.name)
         if let duplicate = names.first(where: { name in names.filter { $0 == name }.count > 1 }) {
@@ -113,6 +127,7 @@ public struct ServerlessTemplate: Sendable {
         self.functions = functions.sorted { $0.name < $1.name }
         self.routes = try RouteTable(routes)
         self.cors = cors
+        self.routeThrottling = routeThrottling
         self.warnings = warnings
     }
 
@@ -265,6 +280,24 @@ public struct ServerlessTemplate: Sendable {
             maxAge: try integer(value["MaxAge"], in: -1...86400, at: "\(location).MaxAge"),
             allowCredentials: credentials == "true"
         )
+    }
+
+    /// `ThrottlingBurstLimit` and `ThrottlingRateLimit`; `nil` when neither is set. API Gateway
+    /// takes an unset one as its account's limit, which no local run reaches.
+    private static func throttling(_ value: TemplateValue, at location: String) throws -> RouteThrottling? {
+        let burst = try integer(
+            value["ThrottlingBurstLimit"], in: 0...Int(Int32.max), at: "\(location).ThrottlingBurstLimit")
+        let rateLocation = "\(location).ThrottlingRateLimit"
+        var rate: Double?
+        if let rateValue = value["ThrottlingRateLimit"], rateValue != .null {
+            guard let text = rateValue.string, let number = Double(text), number >= 0, number.isFinite else {
+                throw TemplateError(
+                    "expected a number of requests a second, found \(rateValue.summary)", at: rateLocation)
+            }
+            rate = number
+        }
+        guard burst != nil || rate != nil else { return nil }
+        return RouteThrottling(burstLimit: burst ?? Int(Int32.max), rateLimit: rate ?? .infinity)
     }
 
     private static func integer(_ value: TemplateValue?, in range: ClosedRange<Int>, at location: String) throws

@@ -69,5 +69,31 @@ extension FaultTests {
                 #expect(try #require(api.lambda.statistics(for: "Charts")).spawns <= Self.ceiling)
             }
         }
+
+        @Test func aBurstPastTheRouteThrottlingGets429AndTheRestIsServed() async throws {
+            // template.yaml's DefaultRouteSettings, lowered so that a test's burst goes past them.
+            let lowered = { (template: String) in
+                template.replacingOccurrences(of: "ThrottlingBurstLimit: 200", with: "ThrottlingBurstLimit: 5")
+                    .replacingOccurrences(of: "ThrottlingRateLimit: 100", with: "ThrottlingRateLimit: 1")
+            }
+            let template = try String(contentsOfFile: DatabaseBackedAPI.templatePath, encoding: .utf8)
+            try #require(lowered(template).contains("ThrottlingBurstLimit: 5"), "template.yaml's throttling changed")
+            try await FaultTests.withAPI(maximumEnvironments: Self.ceiling, editTemplate: lowered) { backed in
+                let api = backed.api
+                let session = try await FaultTests.signUpAndLogIn("throttled@example.com", on: api)
+                let replies = try await withThrowingTaskGroup(of: RunningAPI.Reply.self) { burst in
+                    for _ in 0..<(12 * Self.ceiling) {
+                        burst.addTask { try await api.send(.GET, "/api/charts", headers: session.bearer) }
+                    }
+                    return try await burst.reduce(into: []) { $0.append($1) }
+                }
+                let served = replies.filter { $0.status == 200 }
+                let throttled = replies.filter { $0.status == 429 }
+                #expect(served.count + throttled.count == replies.count, "\(replies.map(\.status))")
+                // The burst, plus what the rate refilled meanwhile.
+                #expect(served.count >= 5 && served.count <= 8, "\(replies.map(\.status))")
+                #expect(throttled.allSatisfy { $0.text == #"{"message":"Too Many Requests"}"# })
+            }
+        }
     }
 }

@@ -25,11 +25,13 @@ struct FaultTests {
     static func withAPI(
         environment: [String: String] = [:],
         maximumEnvironments: Int = 4,
+        editTemplate: (String) -> String = { $0 },
         _ body: (DatabaseBackedAPI) async throws -> Void
     ) async throws {
         let server = try #require(FaultDatabaseServer.current)
         try await DatabaseBackedAPI.run(
-            server: server.url, environment: environment, maximumEnvironments: maximumEnvironments, body)
+            server: server.url, environment: environment, maximumEnvironments: maximumEnvironments,
+            editTemplate: editTemplate, body)
     }
 
     struct Session {
