@@ -29,12 +29,4 @@ public struct LambdaEnvironment: Sendable, Hashable {
     public static func variable(_ name: String) -> String? {
         getenv(name).map { String(cString: $0) }
     }
-
-    static func set(_ name: String, to value: String?) {
-        if let value {
-            setenv(name, value, 1)
-        } else {
-            unsetenv(name)
-        }
-    }
 }

@@ -114,6 +114,7 @@ public enum LambdaRuntime {
             return 1
         }
 
+        let traceVariable = InvocationVariable(name: "_X_AMZN_TRACE_ID")
         while true {
             let metadata: InvocationMetadata
             let event: ByteBuffer
@@ -123,7 +124,7 @@ public enum LambdaRuntime {
                 logger.critical("stopping: \(error)")
                 return 1
             }
-            LambdaEnvironment.set("_X_AMZN_TRACE_ID", to: metadata.traceID)
+            traceVariable.set(metadata.traceID)
             let context = LambdaContext(metadata: metadata, logger: logger, eventLoop: eventLoop)
             do {
                 let result: ByteBuffer
