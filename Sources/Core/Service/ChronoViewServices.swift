@@ -9,8 +9,9 @@ public struct ChronoViewServices: Sendable {
     public let database: Database
     public let accounts: AccountService
 
-    /// Builds the services; the database client's pool runs through `runInBackground`.
-    /// Connecting waits for the first query, keeping the cold start short.
+    /// Builds the services; the database client's pool runs through `runInBackground` and
+    /// opens its connection at once, without holding up the cold start (see
+    /// ``Database/init(settings:timeout:eventLoopGroup:logger:)`` for why it does not wait).
     static func make(
         settings: ChronoViewSettings,
         eventLoop: any EventLoop,
