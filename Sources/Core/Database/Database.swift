@@ -102,7 +102,8 @@ public struct Database: Sendable {
                 if let commitError = error.commitError, DatabaseFailureClassifier.isOutage(commitError) {
                     // The COMMIT may have landed before the connection went: running the
                     // transaction again could apply it twice, so this one is not retried.
-                    throw DatabaseUnavailable(reason: "connection lost during COMMIT: \(commitError)")
+                    throw DatabaseUnavailable(
+                        reason: "connection lost during COMMIT: \(DatabaseFailureClassifier.summary(of: commitError))")
                 }
                 // postgres-nio wraps whatever went wrong; callers map the error itself (a lost
                 // connection is an outage, an APIError is the client's answer).
@@ -114,12 +115,13 @@ public struct Database: Sendable {
     /// Runs `body` on a leased connection, giving up after ``timeout`` with ``DatabaseUnavailable``;
     /// outages become that error too.
     ///
-    /// A pooled connection can be dead before it is leased: the server restarted, or ended the
+    /// A pooled connection can be dead when it is leased: the server restarted, or ended the
     /// session while the environment was frozen. `body` then runs once more on a fresh
     /// connection, within the same time budget, rather than failing a request that the
     /// database could answer. That is safe because a lost session committed nothing of an
     /// unfinished transaction, a `withConnection` body writes with one statement at most, and
-    /// a COMMIT whose answer was lost is not retried (see ``withTransaction(_:)``).
+    /// a COMMIT whose answer was lost is not retried (see ``withTransaction(_:)``). A
+    /// connection that cannot be opened is not retried either: that is an outage.
     private func bounded<Result: Sendable>(
         _ body: @escaping @Sendable (PostgresConnection) async throws -> Result
     ) async throws -> Result {
@@ -127,14 +129,23 @@ public struct Database: Sendable {
         do {
             do {
                 return try await attempt(body, until: deadline)
-            } catch let error where DatabaseFailureClassifier.isLostSession(error) && ContinuousClock.now < deadline {
-                logger.debug("database session lost, retrying once on a fresh connection: \(error)")
+            } catch let lost as SessionLost where ContinuousClock.now < deadline {
+                logger.debug(
+                    "database session lost, running once more on a fresh connection",
+                    metadata: ["reason": "\(DatabaseFailureClassifier.summary(of: lost.underlying))"])
                 return try await attempt(body, until: deadline)
             }
+        } catch let lost as SessionLost {
+            throw DatabaseUnavailable(reason: DatabaseFailureClassifier.summary(of: lost.underlying))
         } catch let error where DatabaseFailureClassifier.isOutage(error) {
             if error is DatabaseUnavailable { throw error }
-            throw DatabaseUnavailable(reason: String(describing: error))
+            throw DatabaseUnavailable(reason: DatabaseFailureClassifier.summary(of: error))
         }
+    }
+
+    /// The session of a leased connection went away while `body` used it.
+    private struct SessionLost: Error {
+        var underlying: any Error
     }
 
     /// Runs `body` once, until `deadline` at most.
@@ -155,7 +166,14 @@ public struct Database: Sendable {
                 try await client.withConnection { connection in
                     leased.hold(connection)
                     defer { leased.release() }
-                    return try await body(connection)
+                    do {
+                        return try await body(connection)
+                    } catch  where DatabaseFailureClassifier.isLostSession(error) {
+                        // Closed before it goes back, or the pool could lease it again before
+                        // its event loop has seen the socket end.
+                        try? await connection.close()
+                        throw SessionLost(underlying: error)
+                    }
                 }
             }
             group.addTask {

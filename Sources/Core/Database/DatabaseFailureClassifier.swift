@@ -9,8 +9,8 @@ enum DatabaseFailureClassifier {
     /// SQLSTATEs with which the server ends a session: shut down, crashed, idle too long.
     private static let sessionEndedStates: Set<String> = ["57P01", "57P02", "57P05"]
 
-    /// The session went away under an operation, which therefore committed nothing: the
-    /// server closed the connection or ended the session. Our own timeout is not one of these.
+    /// The session of a connection in use went away: the server closed the connection or ended
+    /// the session, so the operation on it committed nothing. Our own timeout is not one of these.
     static func isLostSession(_ error: any Error) -> Bool {
         guard let error = error as? PSQLError else { return false }
         switch error.code {
@@ -42,5 +42,16 @@ enum DatabaseFailureClassifier {
         }
         let name = String(describing: type(of: error))
         return name.contains("ConnectionError") || name.contains("ConnectionPoolError")
+    }
+
+    /// What went wrong, for the log: the error's code and the server's SQLSTATE and message,
+    /// never the query or its values.
+    static func summary(of error: any Error) -> String {
+        guard let error = error as? PSQLError else { return String(describing: error) }
+        var parts = ["PSQLError \(error.code)"]
+        if let state = error.serverInfo?[.sqlState] { parts.append("SQLSTATE \(state)") }
+        if let message = error.serverInfo?[.message] { parts.append(message) }
+        if let underlying = error.underlying { parts.append(String(describing: underlying)) }
+        return parts.joined(separator: ": ")
     }
 }
