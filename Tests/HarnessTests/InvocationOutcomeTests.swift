@@ -20,6 +20,14 @@ import Testing
             #expect(result.report.initDuration != nil, "a cold start reports its init duration")
             #expect(result.report.maxMemoryUsedMB > 0)
             #expect(result.report.logLine.hasPrefix("REPORT RequestId: \(result.report.requestID)\tDuration: "))
+
+            // Each invocation sees its own trace header, through several changes of the variable.
+            var traces = [reply.traceId]
+            for _ in 0..<3 {
+                let next = try await lambda.invoke("Echo", payload: FixtureFunction.command("echo"))
+                traces.append(try FixtureFunction.reply(next).traceId)
+            }
+            #expect(Set(traces.compactMap { $0 }).count == 4)
         }
     }
 
