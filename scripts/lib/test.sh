@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # ./build.sh test [swift test options]: formatting, the packaging checker, a private
 # PostgreSQL, every test, and the deployment checks. Options (e.g. --filter) go to swift test.
 #
@@ -49,6 +50,19 @@ test_run_swift_tests() {
         swift test "${args[@]}" "$@" 2>&1 | tee "$log"
 }
 
+# test_run_check FUNCTION: runs a later check with errexit on; its failure becomes cmd_test's
+# status (in the caller's `status`) unless an earlier step failed first.
+test_run_check() {
+    local check_status
+    # Not `"$1" || ...`: bash ignores errexit inside a function called there, so a failing
+    # step in the middle of it would go unnoticed.
+    set +e
+    (set -e; "$1")
+    check_status=$?
+    set -e
+    [ "$status" -ne 0 ] || status=$check_status
+}
+
 cmd_test() {
     check_format
 
@@ -88,27 +102,14 @@ cmd_test() {
         echo "error: swift test was stopped after ${CHRONOVIEW_TEST_TIMEOUT:-45m} (CHRONOVIEW_TEST_TIMEOUT)" >&2
     fi
 
-    # Run even after failing tests: both verdicts are worth having from one CI run.
+    # Run even after failing tests: every verdict is worth having from one CI run.
     if declare -F check_deployment >/dev/null; then
         echo "==> checking the deployment"
-        local deployment_status
-        # Not `check_deployment || ...`: bash ignores errexit inside a function called there,
-        # so a failing step in the middle of it would go unnoticed.
-        set +e
-        (set -e; check_deployment)
-        deployment_status=$?
-        set -e
-        [ $status -ne 0 ] || status=$deployment_status
+        test_run_check check_deployment
     fi
-
     if [ "$FUZZ_CHECK_SECONDS" != 0 ]; then
         echo "==> fuzzing every target for ${FUZZ_CHECK_SECONDS}s"
-        local fuzz_status
-        set +e
-        (set -e; check_fuzz)
-        fuzz_status=$?
-        set -e
-        [ $status -ne 0 ] || status=$fuzz_status
+        test_run_check check_fuzz
     fi
 
     # Later steps print after the test runner: repeat its verdict so it closes the output.
