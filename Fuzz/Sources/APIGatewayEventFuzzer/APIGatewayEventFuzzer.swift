@@ -5,6 +5,7 @@ import Runtime
 
 /// Bytes as the Runtime API delivers an event → `APIGatewayV2Request`, decoded the way
 /// `CodableHandlerAdapter` decodes it, then everything a function reads before its own logic.
+@main
 enum APIGatewayEventFuzzer {
     static func run(_ bytes: [UInt8]) {
         guard let event = try? JSONDecoder().decode(APIGatewayV2Request.self, from: Data(bytes)) else {
@@ -63,26 +64,9 @@ enum APIGatewayEventFuzzer {
     }
 }
 
-#if CHRONOVIEW_FUZZ
-    // Defined although main below hands it to libFuzzer: the toolchain's libFuzzer main is linked
-    // in too (SwiftPM's renamed main does not stop that) and refers to this symbol.
-    @_cdecl("LLVMFuzzerTestOneInput")
-    public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-        APIGatewayEventFuzzer.run(Array(UnsafeBufferPointer(start: data, count: size)))
-        return 0
+extension APIGatewayEventFuzzer: FuzzTarget {
+    static func fuzz(_ input: [UInt8]) -> String {
+        run(input)
+        return "no property broken"
     }
-
-    @main
-    enum Fuzz {
-        static func main() { runLibFuzzer(fuzzOneInput) }
-    }
-#else
-    @main
-    enum Replay {
-        static func main() {
-            replay(CommandLine.arguments) {
-                APIGatewayEventFuzzer.run($0); return "no property broken"
-            }
-        }
-    }
-#endif
+}

@@ -9,6 +9,7 @@ import FuzzSupport
 ///  - odd: the rest is a header JSON and a claims JSON separated by a NUL byte, signed here with
 ///    the real key, so that every header and claim check is reached behind a valid signature.
 /// Every token accepted is checked against the contract independently of jwt-kit.
+@main
 enum AccessTokenFuzzer {
     /// The fixed test secret the corpus's valid token was signed with.
     static let secret = "chronoview-fuzz-secret-not-for-production-use"
@@ -127,29 +128,8 @@ enum AccessTokenFuzzer {
     }
 }
 
-#if CHRONOVIEW_FUZZ
-    let printsOutcomes = ProcessInfo.processInfo.environment["FUZZ_PRINT_OUTCOMES"] != nil
-
-    // Defined although main below hands it to libFuzzer: the toolchain's libFuzzer main is linked
-    // in too (SwiftPM's renamed main does not stop that) and refers to this symbol.
-    @_cdecl("LLVMFuzzerTestOneInput")
-    public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-        let userID = AccessTokenFuzzer.run(Array(UnsafeBufferPointer(start: data, count: size)))
-        // Running the binary on the corpus with this set shows that the valid seeds still verify,
-        // i.e. that the secret and clock here still match the tokens in Fuzz/Corpus.
-        if printsOutcomes { print(userID.map { "accepted for user \($0)" } ?? "refused") }
-        return 0
+extension AccessTokenFuzzer: FuzzTarget {
+    static func fuzz(_ input: [UInt8]) -> String {
+        run(input).map { "accepted for user \($0)" } ?? "refused"
     }
-
-    @main
-    enum Fuzz {
-        static func main() { runLibFuzzer(fuzzOneInput) }
-    }
-#else
-    @main
-    enum Replay {
-        static func main() {
-            replay(CommandLine.arguments) { AccessTokenFuzzer.run($0).map { "accepted for user \($0)" } ?? "refused" }
-        }
-    }
-#endif
+}

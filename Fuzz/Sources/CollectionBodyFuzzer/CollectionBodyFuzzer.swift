@@ -5,6 +5,7 @@ import Runtime
 
 /// Bytes as a request body → `HTTPRequest.jsonObject()` → each collection's create and patch
 /// reader, with the accepted values checked against shared/API.md's field rules.
+@main
 enum CollectionBodyFuzzer {
     static let symbolAlphabet = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.:/_-".utf8)
 
@@ -84,26 +85,9 @@ enum CollectionBodyFuzzer {
     }
 }
 
-#if CHRONOVIEW_FUZZ
-    // Defined although main below hands it to libFuzzer: the toolchain's libFuzzer main is linked
-    // in too (SwiftPM's renamed main does not stop that) and refers to this symbol.
-    @_cdecl("LLVMFuzzerTestOneInput")
-    public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-        CollectionBodyFuzzer.run(Array(UnsafeBufferPointer(start: data, count: size)))
-        return 0
+extension CollectionBodyFuzzer: FuzzTarget {
+    static func fuzz(_ input: [UInt8]) -> String {
+        run(input)
+        return "no property broken"
     }
-
-    @main
-    enum Fuzz {
-        static func main() { runLibFuzzer(fuzzOneInput) }
-    }
-#else
-    @main
-    enum Replay {
-        static func main() {
-            replay(CommandLine.arguments) {
-                CollectionBodyFuzzer.run($0); return "no property broken"
-            }
-        }
-    }
-#endif
+}

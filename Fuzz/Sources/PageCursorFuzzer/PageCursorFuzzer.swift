@@ -7,6 +7,7 @@ import Runtime
 ///
 /// A cursor is canonical: every decoded one must encode back to the very text it came from, so
 /// that no two texts name one position and no edited text slips through the checksum unnoticed.
+@main
 enum PageCursorFuzzer {
     static func run(_ bytes: [UInt8]) {
         let text = String(decoding: bytes, as: UTF8.self)
@@ -40,26 +41,9 @@ enum PageCursorFuzzer {
     }
 }
 
-#if CHRONOVIEW_FUZZ
-    // Defined although main below hands it to libFuzzer: the toolchain's libFuzzer main is linked
-    // in too (SwiftPM's renamed main does not stop that) and refers to this symbol.
-    @_cdecl("LLVMFuzzerTestOneInput")
-    public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-        PageCursorFuzzer.run(Array(UnsafeBufferPointer(start: data, count: size)))
-        return 0
+extension PageCursorFuzzer: FuzzTarget {
+    static func fuzz(_ input: [UInt8]) -> String {
+        run(input)
+        return "no property broken"
     }
-
-    @main
-    enum Fuzz {
-        static func main() { runLibFuzzer(fuzzOneInput) }
-    }
-#else
-    @main
-    enum Replay {
-        static func main() {
-            replay(CommandLine.arguments) {
-                PageCursorFuzzer.run($0); return "no property broken"
-            }
-        }
-    }
-#endif
+}

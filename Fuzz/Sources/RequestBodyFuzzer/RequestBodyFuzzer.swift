@@ -7,6 +7,7 @@ import Runtime
 ///
 /// The body arrives both ways API Gateway can deliver it: as text when it is UTF-8, and always
 /// base64-encoded too, so that bytes that are not UTF-8 reach the readers as well.
+@main
 enum RequestBodyFuzzer {
     static func run(_ bytes: [UInt8]) {
         if let text = String(validating: bytes, as: UTF8.self) {
@@ -102,26 +103,9 @@ enum RequestBodyFuzzer {
     }
 }
 
-#if CHRONOVIEW_FUZZ
-    // Defined although main below hands it to libFuzzer: the toolchain's libFuzzer main is linked
-    // in too (SwiftPM's renamed main does not stop that) and refers to this symbol.
-    @_cdecl("LLVMFuzzerTestOneInput")
-    public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-        RequestBodyFuzzer.run(Array(UnsafeBufferPointer(start: data, count: size)))
-        return 0
+extension RequestBodyFuzzer: FuzzTarget {
+    static func fuzz(_ input: [UInt8]) -> String {
+        run(input)
+        return "no property broken"
     }
-
-    @main
-    enum Fuzz {
-        static func main() { runLibFuzzer(fuzzOneInput) }
-    }
-#else
-    @main
-    enum Replay {
-        static func main() {
-            replay(CommandLine.arguments) {
-                RequestBodyFuzzer.run($0); return "no property broken"
-            }
-        }
-    }
-#endif
+}
