@@ -57,8 +57,10 @@ struct DatabaseBackedAPI: Sendable {
         }
     }
 
-    /// A connection of the test's own to the database at `url`; the caller closes it.
-    static func connect(to url: URLComponents) async throws -> PostgresConnection {
+    /// Runs `body` on a connection of the test's own to the database at `url`, then closes it.
+    static func withConnection<Result>(
+        to url: URLComponents, _ body: (PostgresConnection) async throws -> Result
+    ) async throws -> Result {
         let configuration = PostgresConnection.Configuration(
             host: url.host ?? "127.0.0.1",
             port: url.port ?? 5432,
@@ -67,18 +69,22 @@ struct DatabaseBackedAPI: Sendable {
             database: String(url.path.dropFirst()).isEmpty ? "postgres" : String(url.path.dropFirst()),
             tls: .disable
         )
-        return try await PostgresConnection.connect(configuration: configuration, id: 1, logger: RunningAPI.quiet)
+        let connection = try await PostgresConnection.connect(
+            configuration: configuration, id: 1, logger: RunningAPI.quiet)
+        do {
+            let result = try await body(connection)
+            try await connection.close()
+            return result
+        } catch {
+            try? await connection.close()
+            throw error
+        }
     }
 
     /// Runs one statement on a connection of its own.
     static func execute(_ sql: String, on url: URLComponents) async throws {
-        let connection = try await connect(to: url)
-        do {
-            try await connection.query(PostgresQuery(unsafeSQL: sql), logger: RunningAPI.quiet)
-            try await connection.close()
-        } catch {
-            try? await connection.close()
-            throw error
+        try await withConnection(to: url) { connection in
+            _ = try await connection.query(PostgresQuery(unsafeSQL: sql), logger: RunningAPI.quiet)
         }
     }
 }

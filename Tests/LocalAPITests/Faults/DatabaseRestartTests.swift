@@ -124,16 +124,11 @@ extension FaultTests {
 
         /// How many charts bear each name.
         static func chartNames(in database: URLComponents) async throws -> [String: Int] {
-            let connection = try await DatabaseBackedAPI.connect(to: database)
-            do {
+            try await DatabaseBackedAPI.withConnection(to: database) { connection in
                 var names: [String: Int] = [:]
                 let rows = try await connection.query("SELECT name FROM charts", logger: RunningAPI.quiet)
                 for try await name in rows.decode(String.self) { names[name, default: 0] += 1 }
-                try await connection.close()
                 return names
-            } catch {
-                try? await connection.close()
-                throw error
             }
         }
     }

@@ -55,17 +55,10 @@ struct FaultTests {
 
     /// The one integer `sql` selects, read on a connection of the test's own.
     static func integer(_ sql: String, on database: URLComponents) async throws -> Int {
-        let connection = try await DatabaseBackedAPI.connect(to: database)
-        do {
+        try await DatabaseBackedAPI.withConnection(to: database) { connection in
             let rows = try await connection.query(PostgresQuery(unsafeSQL: sql), logger: RunningAPI.quiet)
-            var value: Int?
-            for try await row in rows.decode(Int.self) { value = value ?? row }
-            try await connection.close()
-            guard let value else { throw NoRow(sql: sql) }
-            return value
-        } catch {
-            try? await connection.close()
-            throw error
+            for try await value in rows.decode(Int.self) { return value }
+            throw NoRow(sql: sql)
         }
     }
 

@@ -23,8 +23,7 @@ extension FaultTests {
                 // A password change writes the new hash, then revokes the refresh tokens. With
                 // the tokens' table locked, the function stops between the two, inside its
                 // transaction, where it is killed.
-                let lock = try await DatabaseBackedAPI.connect(to: backed.database)
-                do {
+                let killed = try await DatabaseBackedAPI.withConnection(to: backed.database) { lock in
                     try await lock.query("BEGIN", logger: RunningAPI.quiet)
                     try await lock.query("LOCK TABLE refresh_tokens IN EXCLUSIVE MODE", logger: RunningAPI.quiet)
                     let reply = Task { try await api.send(.PUT, "/api/me/password", headers: headers, body: change) }
@@ -36,25 +35,21 @@ extension FaultTests {
                     #expect(answer.status == 502, "\(answer.text)")
                     #expect(answer.text == #"{"message":"Internal Server Error"}"#)
                     try await lock.query("ROLLBACK", logger: RunningAPI.quiet)
-                    try await lock.close()
-
-                    // Nothing of the killed transaction shows: the old password still logs in.
-                    let oldPassword = AccountsFlowTests.json([
-                        "email": "killed@example.com", "password": FaultTests.password,
-                    ])
-                    let login = try await api.send(
-                        .POST, "/api/login", headers: FaultTests.jsonHeaders, body: oldPassword)
-                    #expect(login.status == 200, "\(login.text)")
-
-                    // The next request gets a fresh environment, which completes the change.
-                    let retried = try await api.send(.PUT, "/api/me/password", headers: headers, body: change)
-                    #expect(retried.status == 204, "\(retried.text)")
-                    let fresh = try FaultTests.processIDs(of: "Me", in: api)
-                    #expect(fresh.count == 1 && fresh != killed)
-                } catch {
-                    try? await lock.close()
-                    throw error
+                    return killed
                 }
+
+                // Nothing of the killed transaction shows: the old password still logs in.
+                let oldPassword = AccountsFlowTests.json([
+                    "email": "killed@example.com", "password": FaultTests.password,
+                ])
+                let login = try await api.send(.POST, "/api/login", headers: FaultTests.jsonHeaders, body: oldPassword)
+                #expect(login.status == 200, "\(login.text)")
+
+                // The next request gets a fresh environment, which completes the change.
+                let retried = try await api.send(.PUT, "/api/me/password", headers: headers, body: change)
+                #expect(retried.status == 204, "\(retried.text)")
+                let fresh = try FaultTests.processIDs(of: "Me", in: api)
+                #expect(fresh.count == 1 && fresh != killed)
             }
         }
 
