@@ -69,7 +69,8 @@ package_al2023_link_flags() {
 
     local top=${root:-$PWD}
     echo "-Xswiftc -L$top/$dir/static-libstdcxx -Xlinker $top/$object"
-    grep -o '__wrap_[A-Za-z0-9_]*' "$shim" | sort -u | sed 's/^__wrap_/-Xlinker --wrap=/' | tr '\n' ' '
+    # Functions only (a name and its parenthesis), not the `__wrap_NAME` in the shim's comment.
+    grep -oE '__wrap_[A-Za-z0-9_]+\(' "$shim" | sort -u | sed -e 's/($//' -e 's/^__wrap_/-Xlinker --wrap=/' | tr '\n' ' '
 }
 
 package_one() {
