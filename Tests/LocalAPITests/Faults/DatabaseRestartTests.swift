@@ -19,6 +19,9 @@ extension FaultTests {
         }
 
         static let clients = 4
+        /// A write from each client at most this often: 80 a second in all, under the route
+        /// throttling template.yaml sets (100 a second), which is not what this test is about.
+        static let writeInterval = Duration.milliseconds(50)
 
         @Test func acknowledgedWritesSurviveARestartAndTheSameEnvironmentsServeWithinASecond() async throws {
             let server = try #require(FaultDatabaseServer.current)
@@ -67,8 +70,9 @@ extension FaultTests {
             }
         }
 
-        /// Writes from every session, one write at a time each, while `server` stops and starts
-        /// again, until two seconds after its return. Returns the writes and the return's instant.
+        /// Writes from every session, one write at a time each, paced by `writeInterval`, while
+        /// `server` stops and starts again, until two seconds after its return. Returns the writes
+        /// and the return's instant.
         static func writeThroughARestart(
             of server: FaultDatabaseServer, sessions: [FaultTests.Session], on api: RunningAPI
         ) async throws -> (writes: [Write], returned: ContinuousClock.Instant) {
@@ -91,9 +95,10 @@ extension FaultTests {
                     group.addTask {
                         var writes: [Write] = []
                         while ContinuousClock.now < stopAt.value {
+                            let next = ContinuousClock.now + Self.writeInterval
                             writes.append(
                                 try await write(name: "c\(client)-\(writes.count)", session: session, on: api))
-                            try await Task.sleep(for: .milliseconds(10))
+                            try await Task.sleep(until: next, clock: .continuous)
                         }
                         return writes
                     }
