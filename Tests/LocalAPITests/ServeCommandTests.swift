@@ -30,7 +30,7 @@ import Testing
         try folder.addPythonRuntime(as: "Pid")
         try Self.template.write(toFile: "\(folder.path)/template.yaml", atomically: true, encoding: .utf8)
         let output = "\(folder.path)/output.txt"
-        FileManager.default.createFile(atPath: output, contents: nil)
+        try #require(FileManager.default.createFile(atPath: output, contents: nil))
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: cli)
