@@ -1,5 +1,6 @@
 import Foundation
 import NIOCore
+import NIOPosix
 
 /// Plays API Gateway's part for one HTTP API: routes a request, builds the function's event,
 /// invokes it through the local Lambda service, and maps its result to the client's response.
@@ -139,8 +140,9 @@ public struct HTTPAPIGateway: Sendable {
                 first.offer(.failed(error))
             }
         }
-        let timer = Task {
-            guard (try? await Task.sleep(for: route.integrationTimeout)) != nil else { return }
+        // An event-loop timer, not a `Task.sleep`: a cancelled sleep keeps its task and timer
+        // until its deadline, up to 30 s of them per request under load.
+        let timer = MultiThreadedEventLoopGroup.singleton.any().scheduleTask(in: TimeAmount(route.integrationTimeout)) {
             first.offer(.timedOut)
         }
         let outcome = await withTaskCancellationHandler {
