@@ -168,7 +168,7 @@ public struct Database: Sendable {
                     defer { leased.release() }
                     do {
                         return try await body(connection)
-                    } catch  where DatabaseFailureClassifier.isLostSession(error) {
+                    } catch let error where DatabaseFailureClassifier.isLostSession(error) {
                         // Closed before it goes back, or the pool could lease it again before
                         // its event loop has seen the socket end.
                         try? await connection.close()
