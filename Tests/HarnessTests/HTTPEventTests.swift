@@ -1,7 +1,7 @@
 import Foundation
+import LambdaEvents
 import LocalHarness
 import NIOCore
-import Runtime
 import Testing
 
 /// API Gateway events through a real function: binary bodies travel base64-encoded both ways.

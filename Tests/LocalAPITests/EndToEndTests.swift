@@ -1,8 +1,8 @@
 import AsyncHTTPClient
 import Foundation
+import LambdaEvents
 import LocalHarness
 import NIOHTTP1
-import Runtime
 import Testing
 
 /// The emulator over real HTTP, in front of real function processes.

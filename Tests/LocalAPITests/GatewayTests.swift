@@ -1,7 +1,7 @@
 import Foundation
+import LambdaEvents
 import LocalHarness
 import NIOCore
-import Runtime
 import Testing
 
 @Suite struct GatewayTests {

@@ -1,6 +1,6 @@
 import Foundation
+import LambdaEvents
 import LocalHarness
-import Runtime
 import Testing
 
 @Suite struct RequestEventTests {

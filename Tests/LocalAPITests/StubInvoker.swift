@@ -1,7 +1,7 @@
 import Foundation
+import LambdaEvents
 import LocalHarness
 import NIOCore
-import Runtime
 import Synchronization
 
 /// A function service in memory: answers each invocation with `answer`, and keeps the events.

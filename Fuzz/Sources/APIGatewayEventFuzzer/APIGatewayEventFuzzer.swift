@@ -1,6 +1,7 @@
 import Core
 import Foundation
 import FuzzSupport
+import LambdaEvents
 import Runtime
 
 /// Bytes as the Runtime API delivers an event → `APIGatewayV2Request`, decoded the way

@@ -1,7 +1,7 @@
 import Core
 import Foundation
 import FuzzSupport
-import Runtime
+import LambdaEvents
 
 /// Bytes as a request body → `HTTPRequest.jsonObject()` → each collection's create and patch
 /// reader, with the accepted values checked against shared/API.md's field rules.

@@ -1,7 +1,7 @@
 import Core
 import Foundation
 import FuzzSupport
-import Runtime
+import LambdaEvents
 
 /// Text as a client's `?cursor=` (and `?limit=`) → `PageCursor(text:)` and `PageRequest`.
 ///

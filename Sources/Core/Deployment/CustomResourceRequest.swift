@@ -1,4 +1,4 @@
-import Runtime
+import LambdaEvents
 
 /// A CloudFormation custom resource event: what the stack asks of the `Migrate` function.
 struct CustomResourceRequest: Sendable {

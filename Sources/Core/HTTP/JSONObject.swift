@@ -1,4 +1,4 @@
-import Runtime
+import LambdaEvents
 
 /// A request body that is a JSON object, read field by field with the contract's rules: a missing
 /// required field or one of the wrong JSON type is recorded as a 422 naming it; unknown fields are ignored.

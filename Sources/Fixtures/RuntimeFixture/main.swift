@@ -1,5 +1,6 @@
 import FoundationEssentials
 import Glibc
+import LambdaEvents
 import Logging
 import NIOCore
 import Runtime

@@ -1,4 +1,5 @@
 import Foundation
+import LambdaEvents
 import NIOCore
 
 /// Turns a function's result into the client's response, as API Gateway does with payload format 2.0.
@@ -25,9 +26,9 @@ public enum IntegrationResponseMapper {
     }
 
     static func response(forPayload payload: [UInt8]) -> Result<GatewayResponse, Malformed> {
-        let value: ResultJSON
+        let value: JSONValue
         do {
-            value = try JSONDecoder().decode(ResultJSON.self, from: Data(payload))
+            value = try decoder.decode(JSONValue.self, from: Data(payload))
         } catch {
             return .failure(Malformed(description: "the function's result is not JSON"))
         }
@@ -41,7 +42,8 @@ public enum IntegrationResponseMapper {
             return .success(GatewayResponse(status: 200, headers: [("content-type", "application/json")], body: body))
         }
 
-        guard case .integer(let status) = statusValue, (100...599).contains(status) else {
+        guard case .number(let number) = statusValue, let status = Int(number.description), (100...599).contains(status)
+        else {
             return .failure(Malformed(description: "statusCode is not an HTTP status: \(statusValue)"))
         }
         var headers = HTTPHeaderList()
@@ -99,43 +101,15 @@ public enum IntegrationResponseMapper {
     }
 
     /// Header values may come as strings, numbers or booleans; anything else is malformed.
-    private static func headerText(_ value: ResultJSON) -> String? {
+    private static func headerText(_ value: JSONValue) -> String? {
         switch value {
         case .string(let text): text
         case .bool(let flag): flag ? "true" : "false"
-        case .integer(let number): String(number)
-        case .number(let number): String(number)
+        case .number(let number): number.description
         default: nil
         }
     }
 
-    /// A function's result as JSON, telling whole numbers (a status code) from others.
-    private enum ResultJSON: Decodable {
-        case null
-        case bool(Bool)
-        case integer(Int)
-        case number(Double)
-        case string(String)
-        case array([ResultJSON])
-        case object([String: ResultJSON])
-
-        init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if container.decodeNil() {
-                self = .null
-            } else if let value = try? container.decode(Bool.self) {
-                self = .bool(value)
-            } else if let value = try? container.decode(Int.self) {
-                self = .integer(value)
-            } else if let value = try? container.decode(Double.self) {
-                self = .number(value)
-            } else if let value = try? container.decode(String.self) {
-                self = .string(value)
-            } else if let value = try? container.decode([ResultJSON].self) {
-                self = .array(value)
-            } else {
-                self = .object(try container.decode([String: ResultJSON].self))
-            }
-        }
-    }
+    /// Made once: every invocation's result goes through it.
+    private static let decoder = JSONDecoder()
 }

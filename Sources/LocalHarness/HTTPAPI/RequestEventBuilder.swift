@@ -1,5 +1,5 @@
 import Foundation
-import Runtime
+import LambdaEvents
 
 /// Builds the payload format 2.0 event that API Gateway sends a function for a request.
 ///

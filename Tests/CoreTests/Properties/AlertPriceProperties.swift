@@ -1,6 +1,6 @@
 import Core
 import Foundation
-import Runtime
+import LambdaEvents
 import Testing
 
 /// Alert prices against shared/API.md: a positive decimal with at most 20 significant digits and

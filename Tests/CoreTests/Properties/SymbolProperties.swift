@@ -1,6 +1,6 @@
 import Core
 import Foundation
-import Runtime
+import LambdaEvents
 import Testing
 
 /// Symbols against shared/API.md: 1 to 32 characters from `A-Z 0-9 . : / _ -` after upper-casing,

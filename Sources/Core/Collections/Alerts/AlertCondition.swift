@@ -1,4 +1,4 @@
-import Runtime
+import LambdaEvents
 
 /// When an alert fires: the price going `above` or `below` its level.
 public enum AlertCondition {

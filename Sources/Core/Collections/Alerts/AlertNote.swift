@@ -1,4 +1,4 @@
-import Runtime
+import LambdaEvents
 
 /// An alert's note: up to 500 characters, kept as written (not trimmed). A note is free text, so
 /// line breaks and tabs are allowed; other control characters are not.

@@ -1,4 +1,4 @@
-import Runtime
+import LambdaEvents
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials

@@ -1,4 +1,4 @@
-import Runtime
+import LambdaEvents
 
 /// Where an alert stands. The client arms (`active`) and disarms (`disabled`) it; only the
 /// system that watches prices sets `triggered`, together with `triggered_at`.

@@ -1,4 +1,4 @@
-import Runtime
+import LambdaEvents
 
 /// A chart's own fields: `{name, symbol, interval, layout}`.
 public struct Chart: Sendable, Hashable, Encodable {

@@ -1,4 +1,4 @@
-import Runtime
+import LambdaEvents
 
 /// A chart's bar interval. Case matters: `1m` is a minute, `1M` a month.
 public enum ChartInterval {

@@ -1,4 +1,4 @@
-import Runtime
+import LambdaEvents
 
 /// A create or patch body, read field by field into column values, collecting every field's
 /// failure for one 422. What a missing field means depends on the write: in a create it takes

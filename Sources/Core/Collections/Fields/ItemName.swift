@@ -1,5 +1,5 @@
 import Foundation
-import Runtime
+import LambdaEvents
 
 /// The name of a chart or watchlist: 1 to 100 characters after trimming surrounding whitespace,
 /// with no control characters.

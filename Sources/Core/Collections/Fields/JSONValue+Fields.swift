@@ -1,4 +1,4 @@
-import Runtime
+import LambdaEvents
 
 extension JSONValue {
     /// The value as a string, or a 422 `invalid_type` naming `field`.

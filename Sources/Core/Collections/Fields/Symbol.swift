@@ -1,4 +1,4 @@
-import Runtime
+import LambdaEvents
 
 /// An instrument's symbol: 1 to 32 characters from `A-Z 0-9 . : / _ -`, accepted in any case and
 /// stored upper-cased (`BINANCE:BTCUSDT`, `EUR/USD`).

@@ -1,4 +1,4 @@
-import Runtime
+import LambdaEvents
 
 /// A watchlist's symbols: an ordered list of at most 1,000 distinct symbols.
 public enum WatchlistSymbols {

@@ -1,7 +1,6 @@
 import Foundation
+import LambdaEvents
 import Testing
-
-@testable import Runtime
 
 /// The HTTP API payload format 2.0 types against the examples in AWS's API Gateway documentation
 /// ("Create AWS Lambda proxy integrations for HTTP APIs", and the IAM and Lambda authorizer pages).
