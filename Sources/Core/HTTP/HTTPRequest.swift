@@ -1,5 +1,5 @@
 import Foundation
-import Runtime
+import LambdaEvents
 
 /// An API request as a ChronoView endpoint sees it: the API Gateway event and what it needs from it.
 public struct HTTPRequest: Sendable {
@@ -40,7 +40,7 @@ public struct HTTPRequest: Sendable {
         guard !bytes.isEmpty else { throw .invalidJSON("the body is empty; a JSON object is expected") }
         let value: JSONValue
         do {
-            value = try JSONDecoder().decode(JSONValue.self, from: Data(bytes))
+            value = try JSONCoding.decoder.decode(JSONValue.self, from: Data(bytes))
         } catch {
             throw .invalidJSON("the body is not valid JSON")
         }

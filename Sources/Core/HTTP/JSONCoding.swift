@@ -4,7 +4,8 @@
     import Foundation
 #endif
 
-/// The one JSON configuration for responses: compact, slashes unescaped.
+/// The one JSON configuration: responses compact with slashes unescaped, and one decoder for
+/// every request body, stored layout and token header.
 enum JSONCoding {
     /// Shared by every response of the environment (JSONEncoder is thread-safe once configured).
     static let encoder: JSONEncoder = {
@@ -13,4 +14,7 @@ enum JSONCoding {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder
     }()
+
+    /// Shared by every read of the environment (JSONDecoder is thread-safe once configured).
+    static let decoder = JSONDecoder()
 }

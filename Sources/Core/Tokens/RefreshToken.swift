@@ -1,5 +1,4 @@
 import Crypto
-import Foundation
 import NIOCore
 
 /// An opaque refresh token: 256 random bits, base64url. Only its SHA-256 is ever stored.
@@ -14,11 +13,7 @@ public struct RefreshToken: Sendable, Hashable {
     public static func generate() -> RefreshToken {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
-        let base64 = Data(bytes).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
-        return RefreshToken(value: base64)
+        return RefreshToken(value: Base64URL.encode(bytes))
     }
 
     /// What the database keeps: the token's SHA-256.

@@ -12,13 +12,13 @@ import Testing
         throws -> String
     {
         func encode(_ object: [String: Any]) throws -> String {
-            try JSONSerialization.data(withJSONObject: object).base64URL
+            Base64URL.encode(try JSONSerialization.data(withJSONObject: object))
         }
         let signingInput = try encode(header) + "." + encode(claims)
         guard hmac else { return signingInput + "." }
         let signature = HMAC<SHA256>.authenticationCode(
             for: Array(signingInput.utf8), using: SymmetricKey(data: Array(secret.utf8)))
-        return signingInput + "." + Data(signature).base64URL
+        return signingInput + "." + Base64URL.encode(Data(signature))
     }
 
     func claims(
@@ -44,7 +44,7 @@ import Testing
         let header = try #require(JWTHeaderInspection(token: token))
         #expect(header.alg == "HS256")
         #expect(header.kid == settings.currentKey.id)
-        let payload = try #require(JWTHeaderInspection.base64URLDecode(parts[1]))
+        let payload = Data(try #require(Base64URL.decode(parts[1])))
         let claims = try #require(try JSONSerialization.jsonObject(with: payload) as? [String: Any])
         #expect(Set(claims.keys).isSuperset(of: ["iss", "aud", "sub", "iat", "exp", "jti"]))
     }
@@ -113,12 +113,5 @@ import Testing
             await AccessTokens(
                 settings: try TokenSettings(environment: EnvironmentVariables(["JWT_SECRET": newSecret]))
             ).verify(oldToken) == nil)
-    }
-}
-
-extension Data {
-    var base64URL: String {
-        base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
     }
 }

@@ -1,4 +1,4 @@
-import Runtime
+import LambdaEvents
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -42,6 +42,6 @@ public enum ChartLayout {
 
     /// Reads a stored layout back (jsonb's text form, which is not compact).
     static func decode(stored text: String) throws -> JSONValue {
-        try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+        try JSONCoding.decoder.decode(JSONValue.self, from: Data(text.utf8))
     }
 }

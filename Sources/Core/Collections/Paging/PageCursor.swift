@@ -39,24 +39,16 @@ public struct PageCursor: Sendable, Hashable {
         }
         withUnsafeBytes(of: id.uuid) { bytes.append(contentsOf: $0) }
         bytes += Self.checksum(of: bytes)
-        // 33 bytes are exactly 44 base64 characters: no padding to strip, no spare bits.
-        return String(Data(bytes).base64EncodedString().map { $0 == "+" ? "-" : $0 == "/" ? "_" : $0 })
+        // 33 bytes are exactly 44 base64 characters: no padding, no spare bits.
+        return Base64URL.encode(bytes)
     }
 
     /// Reads a cursor given back by a client; `nil` for anything this type did not write.
     public init?(text: String) {
-        // Checked before decoding, so that arbitrary input costs next to nothing.
-        guard text.utf8.count == Self.textLength,
-            text.utf8.allSatisfy({ byte in
-                (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte)
-                    || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
-            })
+        // The length is checked before decoding, so that arbitrary input costs next to nothing.
+        guard text.utf8.count == Self.textLength, let bytes = Base64URL.decode(text),
+            bytes.count == Self.payloadCount + Self.checksumCount
         else { return nil }
-        let standard = String(text.map { $0 == "-" ? "+" : $0 == "_" ? "/" : $0 })
-        guard let data = Data(base64Encoded: standard), data.count == Self.payloadCount + Self.checksumCount else {
-            return nil
-        }
-        let bytes = Array(data)
         let payload = Array(bytes[..<Self.payloadCount])
         guard Array(bytes[Self.payloadCount...]) == Self.checksum(of: payload), payload[0] == Self.format else {
             return nil
