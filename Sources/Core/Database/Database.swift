@@ -2,6 +2,7 @@ import Logging
 import NIOCore
 import NIOSSL
 import PostgresNIO
+import Runtime
 
 /// ChronoView's PostgreSQL: one `PostgresClient` per execution environment, reused by every invocation.
 ///
@@ -102,8 +103,7 @@ public struct Database: Sendable {
                 if let commitError = error.commitError, DatabaseFailureClassifier.isOutage(commitError) {
                     // The COMMIT may have landed before the connection went: running the
                     // transaction again could apply it twice, so this one is not retried.
-                    throw DatabaseUnavailable(
-                        reason: "connection lost during COMMIT: \(DatabaseFailureClassifier.summary(of: commitError))")
+                    throw DatabaseUnavailable(.lostDuringCommit, underlying: commitError)
                 }
                 // postgres-nio wraps whatever went wrong; callers map the error itself (a lost
                 // connection is an outage, an APIError is the client's answer).
@@ -125,21 +125,21 @@ public struct Database: Sendable {
     private func bounded<Result: Sendable>(
         _ body: @escaping @Sendable (PostgresConnection) async throws -> Result
     ) async throws -> Result {
-        let deadline = ContinuousClock.now + timeout
+        let deadline = NIODeadline.now() + TimeAmount(timeout)
         do {
             do {
                 return try await attempt(body, until: deadline)
-            } catch let lost as SessionLost where ContinuousClock.now < deadline {
+            } catch let lost as SessionLost where NIODeadline.now() < deadline {
                 logger.debug(
                     "database session lost, running once more on a fresh connection",
                     metadata: ["reason": "\(DatabaseFailureClassifier.summary(of: lost.underlying))"])
                 return try await attempt(body, until: deadline)
             }
         } catch let lost as SessionLost {
-            throw DatabaseUnavailable(reason: DatabaseFailureClassifier.summary(of: lost.underlying))
+            throw DatabaseUnavailable(.outage, underlying: lost.underlying)
         } catch let error where DatabaseFailureClassifier.isOutage(error) {
             if error is DatabaseUnavailable { throw error }
-            throw DatabaseUnavailable(reason: DatabaseFailureClassifier.summary(of: error))
+            throw DatabaseUnavailable(.outage, underlying: error)
         }
     }
 
@@ -155,7 +155,7 @@ public struct Database: Sendable {
     /// and the next request starts on a fresh one instead of queueing behind a dead socket.
     private func attempt<Result: Sendable>(
         _ body: @escaping @Sendable (PostgresConnection) async throws -> Result,
-        until deadline: ContinuousClock.Instant
+        until deadline: NIODeadline
     ) async throws -> Result {
         let timeout = self.timeout
         let client = self.client
@@ -177,27 +177,15 @@ public struct Database: Sendable {
                 }
             }
             group.addTask {
-                try await Self.sleep(until: deadline, on: eventLoop)
+                try await eventLoop.sleep(until: deadline)
                 return nil
             }
             defer { group.cancelAll() }
             guard let first = try await group.next(), let result = first else {
                 try? await leased.close()
-                throw DatabaseUnavailable(reason: "no answer within \(timeout)")
+                throw DatabaseUnavailable(.timedOut(timeout))
             }
             return result
-        }
-    }
-
-    /// Waits until `deadline` on a timer of `eventLoop`; throws once the task is cancelled.
-    ///
-    /// Unlike `Task.sleep`, cancelling it cancels the timer at once, which frees its memory.
-    private static func sleep(until deadline: ContinuousClock.Instant, on eventLoop: any EventLoop) async throws {
-        let timer = eventLoop.scheduleTask(in: TimeAmount(ContinuousClock.now.duration(to: deadline))) {}
-        try await withTaskCancellationHandler {
-            try await timer.futureResult.get()
-        } onCancel: {
-            timer.cancel()
         }
     }
 }

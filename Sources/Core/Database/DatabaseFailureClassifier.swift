@@ -1,5 +1,7 @@
 import NIOCore
+import NIOPosix
 import PostgresNIO
+import _ConnectionPoolModule
 
 /// Tells an outage (worth a 503 and a retry) from a bug (a 500).
 enum DatabaseFailureClassifier {
@@ -37,11 +39,10 @@ enum DatabaseFailureClassifier {
                 return false
             }
         }
-        if error is IOError || error is ChannelError {
-            return true
-        }
-        let name = String(describing: type(of: error))
-        return name.contains("ConnectionError") || name.contains("ConnectionPoolError")
+        // The pool refusing a lease (shut down, or failing to connect so often that it stopped
+        // trying for a while) and NIO failing to connect or losing a socket are all outages.
+        return error is ConnectionPoolError || error is NIOConnectionError || error is IOError
+            || error is ChannelError
     }
 
     /// What went wrong, for the log: the error's code and the server's SQLSTATE and message,

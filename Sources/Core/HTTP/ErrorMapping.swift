@@ -10,7 +10,7 @@ extension APIError {
         case let error as FieldError:
             self = .validationFailed([error])
         case let error as DatabaseUnavailable:
-            logger.warning("database unavailable", metadata: ["reason": "\(error.reason)"])
+            logger.warning("database unavailable", metadata: ["reason": "\(error)"])
             self = .unavailable(retryAfterSeconds: 1)
         default:
             logger.error(

@@ -1,6 +1,7 @@
 import Foundation
 import NIOCore
 import NIOPosix
+import Runtime
 
 /// Plays API Gateway's part for one HTTP API: routes a request, builds the function's event,
 /// invokes it through the local Lambda service, and maps its result to the client's response.
@@ -140,9 +141,9 @@ public struct HTTPAPIGateway: Sendable {
                 first.offer(.failed(error))
             }
         }
-        // An event-loop timer, not a `Task.sleep`: a cancelled sleep keeps its task and timer
-        // until its deadline, up to 30 s of them per request under load.
-        let timer = MultiThreadedEventLoopGroup.singleton.any().scheduleTask(in: TimeAmount(route.integrationTimeout)) {
+        let deadline = NIODeadline.now() + TimeAmount(route.integrationTimeout)
+        let timeout = Task {
+            try await MultiThreadedEventLoopGroup.singleton.any().sleep(until: deadline)
             first.offer(.timedOut)
         }
         let outcome = await withTaskCancellationHandler {
@@ -150,7 +151,7 @@ public struct HTTPAPIGateway: Sendable {
         } onCancel: {
             first.offer(.failed(CancellationError()))
         }
-        timer.cancel()
+        timeout.cancel()
         if case .finished = outcome {} else { invocation.cancel() }
         return outcome
     }
