@@ -16,6 +16,7 @@ let package = Package(
     name: "ChronoView",
     platforms: [.macOS(.v15)],
     products: [
+        .library(name: "LambdaEvents", targets: ["LambdaEvents"]),
         .library(name: "Runtime", targets: ["Runtime"]),
         .library(name: "Core", targets: ["Core"]),
         .library(name: "LocalHarness", targets: ["LocalHarness"]),
@@ -34,6 +35,9 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
+        // The shapes of the events AWS hands a function (API Gateway's, for now) and any JSON value:
+        // plain Codable values that the runtime, Core and the local harness share.
+        .target(name: "LambdaEvents", swiftSettings: strictSettings),
         // The Lambda custom runtime: knows nothing of ChronoView, imports FoundationEssentials at most.
         .target(
             name: "Runtime",
@@ -49,8 +53,12 @@ let package = Package(
         .target(
             name: "Core",
             dependencies: [
+                "LambdaEvents",
                 "Runtime",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                // Only to recognise the pool's own errors as outages, by type.
+                .product(name: "_ConnectionPoolModule", package: "postgres-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -64,6 +72,7 @@ let package = Package(
         .target(
             name: "LocalHarness",
             dependencies: [
+                "LambdaEvents",
                 "Runtime",
                 "CChildProcess",
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -77,7 +86,7 @@ let package = Package(
         // A function that misbehaves on request, for the runtime's process-level tests and benchmarks.
         .executableTarget(
             name: "RuntimeFixture",
-            dependencies: ["Runtime"],
+            dependencies: ["LambdaEvents", "Runtime"],
             path: "Sources/Fixtures/RuntimeFixture",
             swiftSettings: strictSettings
         ),
@@ -112,8 +121,10 @@ let package = Package(
             name: "CoreTests",
             dependencies: [
                 "Core",
+                "LambdaEvents",
                 "Runtime",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "_ConnectionPoolModule", package: "postgres-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings
@@ -127,6 +138,7 @@ let package = Package(
         .testTarget(
             name: "LocalAPITests",
             dependencies: [
+                "LambdaEvents",
                 "LocalHarness",
                 "RuntimeFixture",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -145,6 +157,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "LambdaEventsTests",
+            dependencies: ["LambdaEvents"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "RuntimeTests",
             dependencies: ["Runtime"],
             swiftSettings: strictSettings
@@ -153,6 +170,7 @@ let package = Package(
         .testTarget(
             name: "HarnessTests",
             dependencies: [
+                "LambdaEvents",
                 "LocalHarness",
                 "Runtime",
                 "RuntimeFixture",
