@@ -19,6 +19,7 @@ let targets =
 /// SwiftPM names a path dependency after its folder, which differs between clones (CI checks out
 /// into a folder of its own), so the identity is worked out from where this manifest sits.
 let chronoView = here.deletingLastPathComponent().lastPathComponent.lowercased()
+let events = Target.Dependency.product(name: "LambdaEvents", package: chronoView)
 let runtime = Target.Dependency.product(name: "Runtime", package: chronoView)
 let core = Target.Dependency.product(name: "Core", package: chronoView)
 
@@ -30,6 +31,9 @@ let package = Package(
         .package(path: ".."),
         // The same requirement as the main package's: the token target checks signatures itself.
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        // The body target builds the real route tables, over a database client it never runs.
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
     ],
     targets: [
         // Replaying inputs without libFuzzer, oracles, and running async code from its callback.
@@ -40,8 +44,13 @@ let package = Package(
         + targets.map { name in
             .executableTarget(
                 name: name,
-                dependencies: ["FuzzSupport", runtime, core]
+                dependencies: ["FuzzSupport", events, runtime, core]
                     + (name == "AccessTokenFuzzer" ? [.product(name: "Crypto", package: "swift-crypto")] : [])
+                    + (name == "RequestBodyFuzzer"
+                        ? [
+                            .product(name: "NIOPosix", package: "swift-nio"),
+                            .product(name: "Logging", package: "swift-log"),
+                        ] : [])
             )
         }
 )

@@ -61,7 +61,6 @@ import Testing
         close(pipes.standardOutput)
         close(pipes.standardError)
         ProcessReaper.shared.watch(process)
-        let started = ContinuousClock.now
         return try await withThrowingTaskGroup(of: ProcessExit?.self) { group in
             group.addTask { await process.waitForExit() }
             group.addTask {

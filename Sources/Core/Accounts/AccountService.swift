@@ -100,7 +100,7 @@ public struct AccountService: Sendable {
 
     /// The user an access token was issued to, if the token verifies and the user still exists.
     public func authenticate(_ token: String, logger: Logger) async throws -> User {
-        guard let userID = await try requireTokens().verify(token) else {
+        guard let userID = try await requireTokens().verify(token) else {
             throw APIError.unauthorized(tokenSent: true)
         }
         let user = try await database.withConnection { connection in

@@ -1,3 +1,4 @@
+import LambdaEvents
 import Runtime
 
 /// The `Migrate` function: applies pending migrations when invoked, directly (`{}`) or by the
@@ -8,10 +9,10 @@ public struct MigrationHandler: LambdaHandler {
         public var current: Int
     }
 
-    let bootstrap: ServicesBootstrap
+    let bootstrap: ServicesBootstrap<ChronoViewServices>
 
     public init(_ context: LambdaInitializationContext) async throws {
-        bootstrap = try await ServicesBootstrap(context, usesTokens: false)
+        bootstrap = try await ServicesBootstrap(context, usesTokens: false) { $0 }
     }
 
     public func handle(_ event: JSONValue, context: LambdaContext) async throws -> Result {
@@ -25,7 +26,7 @@ public struct MigrationHandler: LambdaHandler {
     }
 
     private func migrate(_ migrator: Migrator, context: LambdaContext) async throws -> Result {
-        let services = try await bootstrap.services(logger: context.logger)
+        let services = try await bootstrap.value(logger: context.logger)
         let applied = try await migrator.migrate(services.database, logger: context.logger)
         return Result(applied: applied, current: migrator.migrations.last?.version ?? 0)
     }

@@ -1,9 +1,33 @@
-/// Reading and validating the bodies of the account routes.
-enum AccountRequests {
-    struct SignUp {
-        var email: EmailAddress
-        var password: String
-        var displayName: String?
+/// The bodies of the account routes, read and validated.
+public enum AccountRequests {
+    /// `POST /api/users`
+    public struct SignUp: Sendable {
+        public var email: EmailAddress
+        public var password: String
+        public var displayName: String?
+    }
+
+    /// `POST /api/login`: only presence and type are checked, since a malformed email is simply
+    /// not an account (401).
+    public struct Credentials: Sendable {
+        public var email: String
+        public var password: String
+    }
+
+    /// `PATCH /api/me`
+    public struct DisplayNameChange: Sendable {
+        public var displayName: String
+    }
+
+    /// `PUT /api/me/password`
+    public struct PasswordChange: Sendable {
+        public var current: String
+        public var new: String
+    }
+
+    /// `DELETE /api/me`: the account's password, confirming the deletion.
+    public struct PasswordConfirmation: Sendable {
+        public var password: String
     }
 
     static func signUp(_ request: HTTPRequest) throws -> SignUp {
@@ -25,14 +49,13 @@ enum AccountRequests {
         return SignUp(email: email!, password: password!, displayName: displayName)
     }
 
-    /// Login checks only presence and type: a malformed email is simply not an account (401).
-    static func credentials(_ request: HTTPRequest) throws -> (email: String, password: String) {
+    static func credentials(_ request: HTTPRequest) throws -> Credentials {
         let body = try request.jsonObject()
         var errors = ValidationErrors()
         let email = body.string("email", required: true, errors: &errors)
         let password = body.string("password", required: true, errors: &errors)
         try errors.check()
-        return (email!, password!)
+        return Credentials(email: email!, password: password!)
     }
 
     static func refreshToken(_ request: HTTPRequest) throws -> RefreshToken {
@@ -43,30 +66,30 @@ enum AccountRequests {
         return RefreshToken(value: token!)
     }
 
-    static func displayName(_ request: HTTPRequest) throws -> String {
+    static func displayNameChange(_ request: HTTPRequest) throws -> DisplayNameChange {
         let body = try request.jsonObject()
         var errors = ValidationErrors()
         let text = body.string("display_name", required: true, errors: &errors)
         let name = text.flatMap { DisplayName.validate($0, errors: &errors) }
         try errors.check()
-        return name!
+        return DisplayNameChange(displayName: name!)
     }
 
-    static func passwordChange(_ request: HTTPRequest) throws -> (current: String, new: String) {
+    static func passwordChange(_ request: HTTPRequest) throws -> PasswordChange {
         let body = try request.jsonObject()
         var errors = ValidationErrors()
         let current = body.string("current_password", required: true, errors: &errors)
         let new = body.string("new_password", required: true, errors: &errors)
         if let new { PasswordPolicy.validate(new, field: "new_password", errors: &errors) }
         try errors.check()
-        return (current!, new!)
+        return PasswordChange(current: current!, new: new!)
     }
 
-    static func password(_ request: HTTPRequest) throws -> String {
+    static func passwordConfirmation(_ request: HTTPRequest) throws -> PasswordConfirmation {
         let body = try request.jsonObject()
         var errors = ValidationErrors()
         let password = body.string("password", required: true, errors: &errors)
         try errors.check()
-        return password!
+        return PasswordConfirmation(password: password!)
     }
 }

@@ -3,10 +3,9 @@ import Runtime
 /// The account and session routes, grouped as the functions serve them.
 public enum AccountRoutes {
     /// `POST /api/users`
-    public static func createUser(_ services: ChronoViewServices) -> [String: HTTPFunction.Endpoint] {
+    public static func createUser(_ services: ChronoViewServices) -> [String: Endpoint] {
         [
-            "POST /api/users": { request, context in
-                let signUp = try AccountRequests.signUp(request)
+            "POST /api/users": Endpoint(reading: AccountRequests.signUp) { signUp, _, context in
                 let user = try await services.accounts.createUser(
                     email: signUp.email, password: signUp.password, displayName: signUp.displayName,
                     logger: context.logger)
@@ -16,27 +15,24 @@ public enum AccountRoutes {
     }
 
     /// `POST /api/login`
-    public static func login(_ services: ChronoViewServices) -> [String: HTTPFunction.Endpoint] {
+    public static func login(_ services: ChronoViewServices) -> [String: Endpoint] {
         [
-            "POST /api/login": { request, context in
-                let (email, password) = try AccountRequests.credentials(request)
+            "POST /api/login": Endpoint(reading: AccountRequests.credentials) { credentials, _, context in
                 let session = try await services.accounts.login(
-                    email: email, password: password, logger: context.logger)
+                    email: credentials.email, password: credentials.password, logger: context.logger)
                 return try .json(session, headers: ["cache-control": "no-store"])
             }
         ]
     }
 
     /// `POST /api/token/refresh` and `POST /api/logout`: neither needs an access token.
-    public static func sessions(_ services: ChronoViewServices) -> [String: HTTPFunction.Endpoint] {
+    public static func sessions(_ services: ChronoViewServices) -> [String: Endpoint] {
         [
-            "POST /api/token/refresh": { request, context in
-                let token = try AccountRequests.refreshToken(request)
+            "POST /api/token/refresh": Endpoint(reading: AccountRequests.refreshToken) { token, _, context in
                 let session = try await services.accounts.refresh(token, logger: context.logger)
                 return try .json(session, headers: ["cache-control": "no-store"])
             },
-            "POST /api/logout": { request, context in
-                let token = try AccountRequests.refreshToken(request)
+            "POST /api/logout": Endpoint(reading: AccountRequests.refreshToken) { token, _, context in
                 try await services.accounts.logout(token, logger: context.logger)
                 return .noContent()
             },
@@ -44,28 +40,25 @@ public enum AccountRoutes {
     }
 
     /// `GET`, `PATCH`, `DELETE /api/me` and `PUT /api/me/password`.
-    public static func me(_ services: ChronoViewServices) -> [String: HTTPFunction.Endpoint] {
+    public static func me(_ services: ChronoViewServices) -> [String: Endpoint] {
         [
-            "GET /api/me": { request, context in
-                try .json(try await services.authenticate(request, logger: context.logger))
+            "GET /api/me": Endpoint(authenticatingWith: services) { user, _, _ in try .json(user) },
+            "PATCH /api/me": Endpoint(authenticatingWith: services, reading: AccountRequests.displayNameChange) {
+                user, change, _, context in
+                try .json(
+                    try await services.accounts.updateDisplayName(
+                        of: user.id, to: change.displayName, logger: context.logger))
             },
-            "PATCH /api/me": { request, context in
-                let user = try await services.authenticate(request, logger: context.logger)
-                let name = try AccountRequests.displayName(request)
-                return try .json(
-                    try await services.accounts.updateDisplayName(of: user.id, to: name, logger: context.logger))
-            },
-            "PUT /api/me/password": { request, context in
-                let user = try await services.authenticate(request, logger: context.logger)
-                let (current, new) = try AccountRequests.passwordChange(request)
+            "PUT /api/me/password": Endpoint(authenticatingWith: services, reading: AccountRequests.passwordChange) {
+                user, change, _, context in
                 try await services.accounts.changePassword(
-                    of: user.id, current: current, new: new, logger: context.logger)
+                    of: user.id, current: change.current, new: change.new, logger: context.logger)
                 return .noContent()
             },
-            "DELETE /api/me": { request, context in
-                let user = try await services.authenticate(request, logger: context.logger)
-                let password = try AccountRequests.password(request)
-                try await services.accounts.deleteAccount(of: user.id, password: password, logger: context.logger)
+            "DELETE /api/me": Endpoint(authenticatingWith: services, reading: AccountRequests.passwordConfirmation) {
+                user, confirmation, _, context in
+                try await services.accounts.deleteAccount(
+                    of: user.id, password: confirmation.password, logger: context.logger)
                 return .noContent()
             },
         ]

@@ -8,10 +8,10 @@ public enum HealthRoutes {
         var database = "ok"
     }
 
-    public static func health(_ services: ChronoViewServices) -> [String: HTTPFunction.Endpoint] {
+    public static func health(_ services: ChronoViewServices) -> [String: Endpoint] {
         [
-            "GET /api/health": { _, _ in
-                try await services.database.withConnection { connection in
+            "GET /api/health": Endpoint { _, _ in
+                _ = try await services.database.withConnection { connection in
                     try await connection.query("SELECT 1", logger: services.database.logger)
                 }
                 return try .json(Status(), headers: ["cache-control": "no-store"])

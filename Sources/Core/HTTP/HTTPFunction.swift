@@ -1,11 +1,9 @@
+import LambdaEvents
 import Runtime
 
 /// A Lambda handler that serves API routes: it picks the endpoint by the route API Gateway
 /// matched, and turns every outcome, errors included, into an HTTP response with `x-request-id`.
 public struct HTTPFunction: LambdaHandler {
-    /// One route's logic.
-    public typealias Endpoint = @Sendable (HTTPRequest, LambdaContext) async throws -> HTTPResponse
-
     /// Endpoints by route key (`GET /api/me`), exactly as `template.yaml` declares the routes.
     public let routes: [String: Endpoint]
 
@@ -18,7 +16,7 @@ public struct HTTPFunction: LambdaHandler {
         let response: HTTPResponse
         do {
             guard let endpoint = routes[event.routeKey] else { throw APIError.notFound }
-            response = try await endpoint(request, context)
+            response = try await endpoint.respond(request, context)
         } catch {
             response = .problem(APIError(mapping: error, logger: context.logger))
         }

@@ -1,6 +1,4 @@
 import Core
 import Runtime
 
-LambdaRuntime.run { context in
-    try await ChronoViewFunction(context, routes: CollectionRoutes.charts)
-}
+LambdaRuntime.run { context in try await ChronoViewFunction(context, serving: .charts) }

@@ -1,6 +1,4 @@
 import Core
 import Runtime
 
-LambdaRuntime.run { context in
-    try await ChronoViewFunction(context, usesTokens: false, routes: AccountRoutes.createUser)
-}
+LambdaRuntime.run { context in try await ChronoViewFunction(context, serving: .createUser) }

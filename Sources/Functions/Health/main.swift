@@ -1,6 +1,4 @@
 import Core
 import Runtime
 
-LambdaRuntime.run { context in
-    try await ChronoViewFunction(context, usesTokens: false, routes: HealthRoutes.health)
-}
+LambdaRuntime.run { context in try await ChronoViewFunction(context, serving: .health) }

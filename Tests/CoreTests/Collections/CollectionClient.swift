@@ -7,7 +7,7 @@ import Testing
 struct CollectionClient {
     let services: ChronoViewServices
     let collection: TestCollection
-    let routes: [String: HTTPFunction.Endpoint]
+    let routes: [String: Endpoint]
     let userID: UUID
     let token: String
 

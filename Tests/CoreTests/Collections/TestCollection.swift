@@ -7,7 +7,7 @@ import Testing
 /// routes, cap, a valid body, a valid change, and a way to fill a user's share straight in SQL.
 struct TestCollection: Sendable, CustomTestStringConvertible {
     var name: String
-    var routes: @Sendable (ChronoViewServices) -> [String: HTTPFunction.Endpoint]
+    var routes: @Sendable (ChronoViewServices) -> [String: Endpoint]
     var cap: Int
     /// A valid create body; `index` keeps bodies distinct where names must be unique.
     var body: @Sendable (_ index: Int) -> String

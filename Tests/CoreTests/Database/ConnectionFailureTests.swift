@@ -39,7 +39,7 @@ import Testing
         let database = try Database(
             settings: settings.database, timeout: settings.databaseTimeout,
             eventLoopGroup: MultiThreadedEventLoopGroup.singleton, logger: TestDatabase.logger)
-        try await withThrowingTaskGroup(of: Void.self) { group in
+        await withTaskGroup(of: Void.self) { group in
             group.addTask { await database.client.run() }
             defer { group.cancelAll() }
             let services = await ChronoViewServices(settings: settings, database: database)

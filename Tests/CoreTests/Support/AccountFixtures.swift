@@ -5,10 +5,10 @@ import Foundation
 struct AccountFixtures {
     let services: ChronoViewServices
 
-    var createUser: [String: HTTPFunction.Endpoint] { AccountRoutes.createUser(services) }
-    var login: [String: HTTPFunction.Endpoint] { AccountRoutes.login(services) }
-    var sessions: [String: HTTPFunction.Endpoint] { AccountRoutes.sessions(services) }
-    var me: [String: HTTPFunction.Endpoint] { AccountRoutes.me(services) }
+    var createUser: [String: Endpoint] { AccountRoutes.createUser(services) }
+    var login: [String: Endpoint] { AccountRoutes.login(services) }
+    var sessions: [String: Endpoint] { AccountRoutes.sessions(services) }
+    var me: [String: Endpoint] { AccountRoutes.me(services) }
 
     static let password = "correct horse battery"
 

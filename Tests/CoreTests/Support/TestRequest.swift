@@ -1,5 +1,6 @@
 import Core
 import Foundation
+import LambdaEvents
 import Logging
 import NIOPosix
 import Runtime
@@ -62,7 +63,7 @@ struct TestRequest {
     }
 
     /// Sends the request to `routes` as the function serving them would.
-    func send(to routes: [String: HTTPFunction.Endpoint]) async -> TestResponse {
+    func send(to routes: [String: Endpoint]) async -> TestResponse {
         let event = self.event
         let context = LambdaContext(
             metadata: InvocationMetadata(

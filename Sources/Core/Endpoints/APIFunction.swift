@@ -1,0 +1,36 @@
+/// The functions behind the HTTP API that serve routes of their own, named as their targets
+/// under `Sources/Functions` and, with `Function` after it, as their logical ids in
+/// `template.yaml`. Each serves exactly the routes its template events declare, which a test
+/// checks, so that a route key that does not match the template cannot become a silent 404.
+public enum APIFunction: String, CaseIterable, Sendable {
+    case createUser = "CreateUser"
+    case login = "Login"
+    case sessions = "Sessions"
+    case me = "Me"
+    case health = "Health"
+    case charts = "Charts"
+    case watchlists = "Watchlists"
+    case alerts = "Alerts"
+
+    /// Endpoints by route key (`GET /api/me`), over the environment's services.
+    public func routes(_ services: ChronoViewServices) -> [String: Endpoint] {
+        switch self {
+        case .createUser: AccountRoutes.createUser(services)
+        case .login: AccountRoutes.login(services)
+        case .sessions: AccountRoutes.sessions(services)
+        case .me: AccountRoutes.me(services)
+        case .health: HealthRoutes.health(services)
+        case .charts: CollectionRoutes.charts(services)
+        case .watchlists: CollectionRoutes.watchlists(services)
+        case .alerts: CollectionRoutes.alerts(services)
+        }
+    }
+
+    /// Whether it sees access tokens, and so needs the key to verify or sign them.
+    public var usesTokens: Bool {
+        switch self {
+        case .createUser, .health: false
+        case .login, .sessions, .me, .charts, .watchlists, .alerts: true
+        }
+    }
+}
