@@ -1,4 +1,4 @@
-// swift-tools-version: 6.1
+// swift-tools-version: 6.2
 import PackageDescription
 
 /// ChronoView's Lambda functions: one executable target each, under `Sources/Functions/<Name>`.
@@ -7,9 +7,11 @@ let functionNames = [
     "CreateUser", "Login", "Me", "Sessions", "Health", "NotFound", "Migrate", "Charts", "Watchlists", "Alerts",
 ]
 
+/// Every target of ours: a warning fails the build, so that the package stays warning-free.
 let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("MemberImportVisibility"),
+    .treatAllWarnings(as: .error),
 ]
 
 let package = Package(
@@ -67,7 +69,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         // Starts the local Lambda service's child processes: own process group, killed with the harness.
-        .target(name: "CChildProcess"),
+        .target(name: "CChildProcess", cSettings: [.treatAllWarnings(as: .error)]),
         // Plays Lambda and API Gateway on a developer's machine and in the tests.
         .target(
             name: "LocalHarness",
@@ -80,6 +82,19 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // What tests and benchmarks share: the one way to build an API Gateway event and read a
+        // function's answer, the build folder, and the test server's superuser.
+        .target(
+            name: "TestSupport",
+            dependencies: [
+                "LambdaEvents",
+                "LocalHarness",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
@@ -122,6 +137,7 @@ let package = Package(
             dependencies: [
                 "Core",
                 "LambdaEvents",
+                "TestSupport",
                 "Runtime",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "_ConnectionPoolModule", package: "postgres-nio"),
@@ -152,6 +168,7 @@ let package = Package(
             dependencies: [
                 "Core",
                 "LocalHarness",
+                "TestSupport",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ] + functionNames.map { .target(name: $0) },
             swiftSettings: strictSettings

@@ -38,13 +38,6 @@ public enum LambdaRuntime {
         run { context in CodableHandlerAdapter(try await makeHandler(context)) }
     }
 
-    /// Serves a closure of JSON events and results that needs no initialisation.
-    public static func run<Event: Decodable & Sendable, Output: Encodable & Sendable>(
-        _ body: @escaping @Sendable (Event, LambdaContext) async throws -> Output
-    ) -> Never {
-        run { _ in ClosureHandler(body) }
-    }
-
     /// Initialises and serves until the loop must stop; returns the process's exit status.
     private static func serve<Handler: ByteLambdaHandler>(
         makeHandler: @escaping @Sendable (LambdaInitializationContext) async throws -> Handler,

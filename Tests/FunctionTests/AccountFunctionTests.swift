@@ -2,6 +2,7 @@ import Foundation
 import LocalHarness
 import NIOCore
 import Synchronization
+import TestSupport
 import Testing
 
 @Suite struct AccountFunctionTests {
@@ -16,53 +17,59 @@ import Testing
 
             let email = "flow-\(UUID().uuidString.prefix(8).lowercased())@example.com"
             let credentials = #"{"email":"\#(email)","password":"a long password"}"#
-            let created = try HTTPResult(
-                try await lambda.invoke(
-                    "CreateUser", payload: HTTPEvent(method: "POST", route: "/api/users", body: credentials).payload
-                ).payload)
-            #expect(created.statusCode == 201)
-            #expect(created.headers["location"] == "/api/me")
-            #expect(created.headers["x-request-id"] != nil)
+            let created = try TestResponse(
+                payload:
+                    try await lambda.invoke(
+                        "CreateUser", payload: TestEvent("POST", "/api/users", body: credentials).payload
+                    ).payload)
+            #expect(created.status == 201)
+            #expect(created.header("location") == "/api/me")
+            #expect(created.header("x-request-id") != nil)
 
-            let session = try HTTPResult(
-                try await lambda.invoke(
-                    "Login", payload: HTTPEvent(method: "POST", route: "/api/login", body: credentials).payload
-                ).payload)
-            #expect(session.statusCode == 200)
+            let session = try TestResponse(
+                payload:
+                    try await lambda.invoke(
+                        "Login", payload: TestEvent("POST", "/api/login", body: credentials).payload
+                    ).payload)
+            #expect(session.status == 200)
             let access = try #require(session.json["access_token"] as? String)
             let refresh = try #require(session.json["refresh_token"] as? String)
 
-            let me = try HTTPResult(
-                try await lambda.invoke(
-                    "Me",
-                    payload: HTTPEvent(method: "GET", route: "/api/me", headers: ["authorization": "Bearer \(access)"])
-                        .payload
-                ).payload)
-            #expect(me.statusCode == 200)
+            let me = try TestResponse(
+                payload:
+                    try await lambda.invoke(
+                        "Me",
+                        payload: TestEvent("GET", "/api/me", headers: ["authorization": "Bearer \(access)"])
+                            .payload
+                    ).payload)
+            #expect(me.status == 200)
             #expect(me.json["email"] as? String == email)
 
-            let renewed = try HTTPResult(
-                try await lambda.invoke(
-                    "Sessions",
-                    payload: HTTPEvent(
-                        method: "POST", route: "/api/token/refresh", body: #"{"refresh_token":"\#(refresh)"}"#
-                    )
-                    .payload
-                ).payload)
-            #expect(renewed.statusCode == 200)
+            let renewed = try TestResponse(
+                payload:
+                    try await lambda.invoke(
+                        "Sessions",
+                        payload: TestEvent(
+                            "POST", "/api/token/refresh", body: #"{"refresh_token":"\#(refresh)"}"#
+                        )
+                        .payload
+                    ).payload)
+            #expect(renewed.status == 200)
 
-            let health = try HTTPResult(
-                try await lambda.invoke("Health", payload: HTTPEvent(method: "GET", route: "/api/health").payload)
+            let health = try TestResponse(
+                payload:
+                    try await lambda.invoke("Health", payload: TestEvent("GET", "/api/health").payload)
                     .payload)
-            #expect(health.statusCode == 200)
+            #expect(health.status == 200)
 
-            let missing = try HTTPResult(
-                try await lambda.invoke(
-                    "NotFound",
-                    payload: HTTPEvent(method: "GET", route: "/api/{proxy+}", path: "/api/nothing-here").payload
-                ).payload)
-            #expect(missing.statusCode == 404)
-            #expect(missing.headers["content-type"] == "application/problem+json")
+            let missing = try TestResponse(
+                payload:
+                    try await lambda.invoke(
+                        "NotFound",
+                        payload: TestEvent("GET", "/api/{proxy+}", path: "/api/nothing-here").payload
+                    ).payload)
+            #expect(missing.status == 404)
+            #expect(missing.header("content-type") == "application/problem+json")
             #expect(missing.json["code"] as? String == "not_found")
         }
     }
@@ -73,8 +80,8 @@ import Testing
             var reports: [InvocationReport] = []
             for _ in 0..<5 {
                 let result = try await lambda.invoke(
-                    "Health", payload: HTTPEvent(method: "GET", route: "/api/health").payload)
-                #expect(try HTTPResult(result.payload).statusCode == 200)
+                    "Health", payload: TestEvent("GET", "/api/health").payload)
+                #expect(try TestResponse(payload: result.payload).status == 200)
                 reports.append(result.report)
             }
             #expect(lambda.statistics(for: "Health")?.spawns == 1)
@@ -88,8 +95,8 @@ import Testing
             let broken = try await lambda.invoke("Health", payload: ByteBuffer(string: "[1,2,3]"))
             #expect(broken.errorType == "Runtime.UnmarshalError")
             let healthy = try await lambda.invoke(
-                "Health", payload: HTTPEvent(method: "GET", route: "/api/health").payload)
-            #expect(try HTTPResult(healthy.payload).statusCode == 200)
+                "Health", payload: TestEvent("GET", "/api/health").payload)
+            #expect(try TestResponse(payload: healthy.payload).status == 200)
             #expect(lambda.statistics(for: "Health")?.spawns == 1)
         }
     }
@@ -101,7 +108,7 @@ import Testing
             outputHandler: { line in lines.withLock { $0.append(line.text) } }
         ) { lambda, _ in
             let result = try await lambda.invoke(
-                "Login", payload: HTTPEvent(method: "POST", route: "/api/login", body: "{}").payload)
+                "Login", payload: TestEvent("POST", "/api/login", body: "{}").payload)
             let errorType = try #require(result.errorType)
             #expect(errorType.contains("Init") || errorType.contains("ConfigurationError"))
             let document = String(buffer: result.payload)
@@ -117,11 +124,11 @@ import Testing
             environment: ["DATABASE_URL": "postgres://nobody@127.0.0.1:9/none", "DATABASE_TIMEOUT_MS": "500"]
         ) { lambda, _ in
             let result = try await lambda.invoke(
-                "Health", payload: HTTPEvent(method: "GET", route: "/api/health").payload)
+                "Health", payload: TestEvent("GET", "/api/health").payload)
             #expect(result.errorType == nil)
-            let response = try HTTPResult(result.payload)
-            #expect(response.statusCode == 503)
-            #expect(response.headers["retry-after"] == "1")
+            let response = try TestResponse(payload: result.payload)
+            #expect(response.status == 503)
+            #expect(response.header("retry-after") == "1")
             #expect(response.json["code"] as? String == "unavailable")
         }
     }

@@ -1,6 +1,7 @@
 import Foundation
 import LocalHarness
 import NIOCore
+import TestSupport
 import Testing
 
 /// The Charts, Watchlists and Alerts executables as processes: each one's create, list, read,
@@ -15,8 +16,8 @@ import Testing
         ("Alerts", "alerts", #"{"symbol":"AAPL","condition":"above","price":"212.50"}"#, #"{"price":1.5}"#),
     ]
 
-    static func call(_ lambda: LocalLambda, _ function: String, _ event: HTTPEvent) async throws -> HTTPResult {
-        try HTTPResult(try await lambda.invoke(function, payload: event.payload).payload)
+    static func call(_ lambda: LocalLambda, _ function: String, _ event: TestEvent) async throws -> TestResponse {
+        try TestResponse(payload: try await lambda.invoke(function, payload: event.payload).payload)
     }
 
     @Test func eachCollectionFunctionServesItsFiveRoutesAsAProcess() async throws {
@@ -24,45 +25,45 @@ import Testing
             _ = try await lambda.invoke("Migrate", payload: ByteBuffer(string: "{}"))
             let credentials = #"{"email":"collections@example.com","password":"a long password"}"#
             _ = try await Self.call(
-                lambda, "CreateUser", HTTPEvent(method: "POST", route: "/api/users", body: credentials))
+                lambda, "CreateUser", TestEvent("POST", "/api/users", body: credentials))
             let session = try await Self.call(
-                lambda, "Login", HTTPEvent(method: "POST", route: "/api/login", body: credentials))
+                lambda, "Login", TestEvent("POST", "/api/login", body: credentials))
             let bearer = ["authorization": "Bearer \(try #require(session.json["access_token"] as? String))"]
 
             for (function, collection, body, change) in Self.cases {
                 let base = "/api/\(collection)"
                 let created = try await Self.call(
-                    lambda, function, HTTPEvent(method: "POST", route: base, headers: bearer, body: body))
-                #expect(created.statusCode == 201, "\(function)")
+                    lambda, function, TestEvent("POST", base, headers: bearer, body: body))
+                #expect(created.status == 201, "\(function)")
                 let id = try #require(created.json["id"] as? String)
-                #expect(created.headers["location"] == "\(base)/\(id)")
-                #expect(created.headers["etag"] == #""1""#)
+                #expect(created.header("location") == "\(base)/\(id)")
+                #expect(created.header("etag") == #""1""#)
 
                 let listed = try await Self.call(
-                    lambda, function, HTTPEvent(method: "GET", route: base, headers: bearer))
-                #expect(listed.statusCode == 200)
+                    lambda, function, TestEvent("GET", base, headers: bearer))
+                #expect(listed.status == 200)
                 #expect((listed.json["items"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == [id])
 
-                func item(_ method: String, headers: [String: String] = [:], body: String? = nil) -> HTTPEvent {
-                    HTTPEvent(
-                        method: method, route: "\(base)/{id}", path: "\(base)/\(id)", pathParameters: ["id": id],
+                func item(_ method: String, headers: [String: String] = [:], body: String? = nil) -> TestEvent {
+                    TestEvent(
+                        method, "\(base)/{id}", path: "\(base)/\(id)", pathParameters: ["id": id],
                         headers: bearer.merging(headers) { $1 }, body: body)
                 }
                 let read = try await Self.call(lambda, function, item("GET"))
-                #expect(read.statusCode == 200)
-                #expect(read.headers["etag"] == #""1""#)
+                #expect(read.status == 200)
+                #expect(read.header("etag") == #""1""#)
                 let patched = try await Self.call(lambda, function, item("PATCH", body: change))
-                #expect(patched.statusCode == 200)
+                #expect(patched.status == 200)
                 #expect(patched.json["version"] as? Int == 2)
                 let stale = try await Self.call(
                     lambda, function, item("PATCH", headers: ["if-match": #""1""#], body: change))
-                #expect(stale.statusCode == 412)
+                #expect(stale.status == 412)
                 let current = try await Self.call(
                     lambda, function, item("PATCH", headers: ["if-match": #""2""#], body: change))
-                #expect(current.statusCode == 200)
-                #expect(current.headers["etag"] == #""3""#)
-                #expect(try await Self.call(lambda, function, item("DELETE")).statusCode == 204)
-                #expect(try await Self.call(lambda, function, item("GET")).statusCode == 404)
+                #expect(current.status == 200)
+                #expect(current.header("etag") == #""3""#)
+                #expect(try await Self.call(lambda, function, item("DELETE")).status == 204)
+                #expect(try await Self.call(lambda, function, item("GET")).status == 404)
             }
         }
     }

@@ -11,6 +11,11 @@ public struct RouteTable: Sendable {
     public struct Match: Sendable, Hashable {
         public var route: Route
         public var pathParameters: [String: String]
+
+        public init(route: Route, pathParameters: [String: String]) {
+            self.route = route
+            self.pathParameters = pathParameters
+        }
     }
 
     /// Fails when two routes have the same key, as API Gateway refuses to create them.

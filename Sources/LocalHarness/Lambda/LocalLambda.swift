@@ -70,9 +70,6 @@ public final class LocalLambda: FunctionInvoker {
         server.closeNow()
     }
 
-    /// The names of the functions this service runs.
-    public var functionNames: [String] { pools.keys.sorted() }
-
     /// The port of the Runtime API server on 127.0.0.1.
     public var runtimeAPIPort: Int { server.port }
 

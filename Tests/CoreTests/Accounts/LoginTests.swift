@@ -1,5 +1,6 @@
 import Core
 import Foundation
+import TestSupport
 import Testing
 
 @Suite struct LoginTests {
@@ -15,7 +16,7 @@ import Testing
             #expect((session.json["refresh_token"] as? String)?.count ?? 0 >= 43)
             #expect((session.json["user"] as? [String: Any])?["email"] as? String == email)
             let token = try #require(session.json["access_token"] as? String)
-            let me = await TestRequest("GET", "/api/me").bearer(token).send(to: accounts.me)
+            let me = await TestEvent("GET", "/api/me").bearer(token).send(to: accounts.me)
             #expect(me.status == 200)
             #expect(me.json["email"] as? String == email)
         }
@@ -39,10 +40,10 @@ import Testing
     @Test func missingOrMistypedLoginFieldsAreA422NotA401() async throws {
         try await TestDatabase.withServices { services in
             let login = AccountRoutes.login(services)
-            let missing = await TestRequest("POST", "/api/login", body: #"{"email":"a@example.com"}"#).send(to: login)
+            let missing = await TestEvent("POST", "/api/login", body: #"{"email":"a@example.com"}"#).send(to: login)
             #expect(missing.status == 422)
             #expect(missing.errorFields == ["password"])
-            let mistyped = await TestRequest("POST", "/api/login", body: #"{"email":["a"],"password":1}"#).send(
+            let mistyped = await TestEvent("POST", "/api/login", body: #"{"email":["a"],"password":1}"#).send(
                 to: login)
             #expect(mistyped.status == 422)
             #expect(Set(mistyped.errorFields) == ["email", "password"])
@@ -64,7 +65,7 @@ import Testing
             let retryAfter = try #require(locked.header("retry-after").flatMap(Int.init))
             #expect((1...900).contains(retryAfter))
             // Other sessions keep working.
-            #expect(await TestRequest("GET", "/api/me").bearer(openAccess).send(to: accounts.me).status == 200)
+            #expect(await TestEvent("GET", "/api/me").bearer(openAccess).send(to: accounts.me).status == 200)
         }
     }
 

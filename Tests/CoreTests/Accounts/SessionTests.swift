@@ -1,15 +1,16 @@
 import Core
 import Foundation
+import TestSupport
 import Testing
 
 @Suite struct SessionTests {
     func refresh(_ token: String, _ accounts: AccountFixtures) async -> TestResponse {
-        await TestRequest("POST", "/api/token/refresh", body: #"{"refresh_token":"\#(token)"}"#).send(
+        await TestEvent("POST", "/api/token/refresh", body: #"{"refresh_token":"\#(token)"}"#).send(
             to: accounts.sessions)
     }
 
     func logout(_ token: String, _ accounts: AccountFixtures) async -> TestResponse {
-        await TestRequest("POST", "/api/logout", body: #"{"refresh_token":"\#(token)"}"#).send(to: accounts.sessions)
+        await TestEvent("POST", "/api/logout", body: #"{"refresh_token":"\#(token)"}"#).send(to: accounts.sessions)
     }
 
     @Test func refreshReturnsANewPairAndSpendsTheOldToken() async throws {
@@ -21,7 +22,7 @@ import Testing
             let second = try #require(renewed.json["refresh_token"] as? String)
             #expect(second != first)
             let access = try #require(renewed.json["access_token"] as? String)
-            #expect(await TestRequest("GET", "/api/me").bearer(access).send(to: accounts.me).status == 200)
+            #expect(await TestEvent("GET", "/api/me").bearer(access).send(to: accounts.me).status == 200)
             #expect(await refresh(second, accounts).status == 200)
         }
     }
@@ -57,7 +58,7 @@ import Testing
             let accounts = AccountFixtures(services: services)
             #expect(await refresh("not-a-token", accounts).status == 401)
             #expect(await logout("not-a-token", accounts).status == 204)
-            let missing = await TestRequest("POST", "/api/token/refresh", body: "{}").send(to: accounts.sessions)
+            let missing = await TestEvent("POST", "/api/token/refresh", body: "{}").send(to: accounts.sessions)
             #expect(missing.status == 422)
             #expect(missing.errorFields == ["refresh_token"])
         }
@@ -80,19 +81,19 @@ import Testing
             let accounts = AccountFixtures(services: services)
             let (email, access, token) = try await accounts.newSession()
             let other = try #require(await accounts.logIn(email: email).json["refresh_token"] as? String)
-            let wrong = await TestRequest(
+            let wrong = await TestEvent(
                 "PUT", "/api/me/password",
                 body: #"{"current_password":"not it at all","new_password":"a new password"}"#
             ).bearer(access).send(to: accounts.me)
             #expect(wrong.status == 403)
             #expect(wrong.code == "invalid_credentials")
-            let weak = await TestRequest(
+            let weak = await TestEvent(
                 "PUT", "/api/me/password",
                 body: #"{"current_password":"\#(AccountFixtures.password)","new_password":"short"}"#
             ).bearer(access).send(to: accounts.me)
             #expect(weak.status == 422)
             #expect(weak.errorFields == ["new_password"])
-            let changed = await TestRequest(
+            let changed = await TestEvent(
                 "PUT", "/api/me/password",
                 body: #"{"current_password":"\#(AccountFixtures.password)","new_password":"a new password"}"#
             ).bearer(access).send(to: accounts.me)

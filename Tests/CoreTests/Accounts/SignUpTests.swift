@@ -1,5 +1,6 @@
 import Core
 import Foundation
+import TestSupport
 import Testing
 
 @Suite struct SignUpTests {
@@ -67,7 +68,7 @@ import Testing
     ])
     func invalidFieldsAreA422NamingTheField(body: String, field: String, code: String) async throws {
         try await TestDatabase.withServices { services in
-            let response = await TestRequest("POST", "/api/users", body: body).send(
+            let response = await TestEvent("POST", "/api/users", body: body).send(
                 to: AccountRoutes.createUser(services))
             #expect(response.status == 422)
             #expect(response.code == "validation_failed")
@@ -94,7 +95,7 @@ import Testing
         try await TestDatabase.withServices { services in
             let routes = AccountRoutes.createUser(services)
             func signUp(name: String) async -> TestResponse {
-                await TestRequest(
+                await TestEvent(
                     "POST", "/api/users",
                     body:
                         #"{"email":"\#(AccountFixtures.uniqueEmail())","password":"long enough","display_name":"\#(name)"}"#
@@ -111,7 +112,7 @@ import Testing
     @Test(arguments: ["", "not json", "[1,2]", "\"text\"", "{\"email\":"])
     func bodiesThatAreNotJSONObjectsAreA400(body: String) async throws {
         try await TestDatabase.withServices { services in
-            let response = await TestRequest("POST", "/api/users", body: body).send(
+            let response = await TestEvent("POST", "/api/users", body: body).send(
                 to: AccountRoutes.createUser(services))
             #expect(response.status == 400)
             #expect(response.code == "invalid_json")
@@ -120,12 +121,12 @@ import Testing
 
     @Test func declaredBodyOver256KiBIsA413BeforeReadingIt() async throws {
         try await TestDatabase.withServices { services in
-            let declared = await TestRequest(
+            let declared = await TestEvent(
                 "POST", "/api/users", headers: ["content-length": String(256 * 1024 + 1)], body: "{}"
             ).send(to: AccountRoutes.createUser(services))
             #expect(declared.status == 413)
             #expect(declared.code == "payload_too_large")
-            let actual = await TestRequest("POST", "/api/users", body: String(repeating: " ", count: 256 * 1024) + "{}")
+            let actual = await TestEvent("POST", "/api/users", body: String(repeating: " ", count: 256 * 1024) + "{}")
                 .send(to: AccountRoutes.createUser(services))
             #expect(actual.status == 413)
         }

@@ -1,6 +1,7 @@
 import Core
 import Foundation
 import PostgresNIO
+import TestSupport
 import Testing
 
 /// An alert's own fields: the exact decimal price, the note, and a status only the system triggers.

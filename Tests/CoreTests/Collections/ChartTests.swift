@@ -1,5 +1,6 @@
 import Core
 import Foundation
+import TestSupport
 import Testing
 
 /// A chart's own fields: name, symbol, interval and layout, at their boundaries.

@@ -1,6 +1,7 @@
 import Core
 import Foundation
 import PostgresNIO
+import TestSupport
 import Testing
 
 /// A signed-up user of a test, calling one collection's routes as the function serving them would.
@@ -16,7 +17,7 @@ struct CollectionClient {
     {
         let accounts = AccountFixtures(services: services)
         let (_, token, _) = try await accounts.newSession()
-        let me = await TestRequest("GET", "/api/me").bearer(token).send(to: accounts.me)
+        let me = await TestEvent("GET", "/api/me").bearer(token).send(to: accounts.me)
         let userID = try #require(UUID(uuidString: me.json["id"] as? String ?? ""))
         return CollectionClient(
             services: services, collection: collection, routes: collection.routes(services), userID: userID,
@@ -32,7 +33,7 @@ struct CollectionClient {
     private var base: String { "/api/\(collection.name)" }
 
     func create(_ body: String) async -> TestResponse {
-        await TestRequest("POST", base, body: body).bearer(token).send(to: routes)
+        await TestEvent("POST", base, body: body).bearer(token).send(to: routes)
     }
 
     /// Creates from the collection's valid body and returns the new object's id.
@@ -43,7 +44,7 @@ struct CollectionClient {
     }
 
     func list(_ query: [String: String] = [:]) async -> TestResponse {
-        await TestRequest("GET", base, query: query.isEmpty ? nil : query).bearer(token).send(to: routes)
+        await TestEvent("GET", base, query: query).bearer(token).send(to: routes)
     }
 
     func get(_ id: String) async -> TestResponse {
@@ -99,8 +100,8 @@ struct CollectionClient {
         }
     }
 
-    private func item(_ method: String, _ id: String, body: String? = nil) -> TestRequest {
-        TestRequest(
+    private func item(_ method: String, _ id: String, body: String? = nil) -> TestEvent {
+        TestEvent(
             method, "\(base)/{id}", path: "\(base)/\(id)", pathParameters: ["id": id], body: body
         ).bearer(token)
     }

@@ -1,5 +1,6 @@
 import Core
 import Foundation
+import TestSupport
 import Testing
 
 /// What a user owns goes with them.
@@ -16,7 +17,7 @@ import Testing
                 #expect(try await leaving.storedCount(in: collection.name) == 3)
             }
 
-            let deleted = await TestRequest(
+            let deleted = await TestEvent(
                 "DELETE", "/api/me", body: #"{"password":"\#(AccountFixtures.password)"}"#
             ).bearer(leaving.token).send(to: AccountRoutes.me(services))
             #expect(deleted.status == 204)

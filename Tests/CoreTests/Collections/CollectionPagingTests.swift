@@ -1,6 +1,7 @@
 import Core
 import Foundation
 import PostgresNIO
+import TestSupport
 import Testing
 
 /// Listing: newest first, keyset pages that neither repeat nor skip, and strict `limit`/`cursor`.

@@ -1,6 +1,7 @@
 import Core
 import Foundation
 import PostgresNIO
+import TestSupport
 import Testing
 
 /// The rules every collection shares, run against each of the three over the real database.
@@ -38,10 +39,10 @@ import Testing
             let base = "/api/\(collection.name)"
             let id = UUID().uuidString.lowercased()
             let requests = [
-                TestRequest("GET", base), TestRequest("POST", base, body: collection.body(0)),
-                TestRequest("GET", "\(base)/{id}", path: "\(base)/\(id)", pathParameters: ["id": id]),
-                TestRequest("PATCH", "\(base)/{id}", path: "\(base)/\(id)", pathParameters: ["id": id], body: "{}"),
-                TestRequest("DELETE", "\(base)/{id}", path: "\(base)/\(id)", pathParameters: ["id": id]),
+                TestEvent("GET", base), TestEvent("POST", base, body: collection.body(0)),
+                TestEvent("GET", "\(base)/{id}", path: "\(base)/\(id)", pathParameters: ["id": id]),
+                TestEvent("PATCH", "\(base)/{id}", path: "\(base)/\(id)", pathParameters: ["id": id], body: "{}"),
+                TestEvent("DELETE", "\(base)/{id}", path: "\(base)/\(id)", pathParameters: ["id": id]),
             ]
             for request in requests {
                 let response = await request.send(to: routes)

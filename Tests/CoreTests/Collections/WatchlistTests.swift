@@ -1,5 +1,6 @@
 import Core
 import Foundation
+import TestSupport
 import Testing
 
 /// A watchlist's own fields: a name unique per user, and an ordered list of distinct symbols.

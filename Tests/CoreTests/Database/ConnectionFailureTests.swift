@@ -3,13 +3,14 @@ import Foundation
 import Logging
 import NIOPosix
 import PostgresNIO
+import TestSupport
 import Testing
 
 @Suite struct ConnectionFailureTests {
     @Test func aSessionTheServerEndedIsReplacedWithoutFailingTheNextRequest() async throws {
         try await TestDatabase.withServices(poolSize: 1) { services in
             let health = HealthRoutes.health(services)
-            #expect(await TestRequest("GET", "/api/health").send(to: health).status == 200)
+            #expect(await TestEvent("GET", "/api/health").send(to: health).status == 200)
             let admin = try TestDatabase.adminSettings()
             let adminDatabase = try Database(
                 settings: admin, timeout: .seconds(10), eventLoopGroup: MultiThreadedEventLoopGroup.singleton,
@@ -26,7 +27,7 @@ import Testing
             }
             // The server ended the session: whether the pool has noticed yet or not, the very
             // next request is served, on a new connection.
-            #expect(await TestRequest("GET", "/api/health").send(to: health).status == 200)
+            #expect(await TestEvent("GET", "/api/health").send(to: health).status == 200)
         }
     }
 
@@ -44,13 +45,13 @@ import Testing
             defer { group.cancelAll() }
             let services = await ChronoViewServices(settings: settings, database: database)
             let started = ContinuousClock.now
-            let response = await TestRequest("GET", "/api/health").send(to: HealthRoutes.health(services))
+            let response = await TestEvent("GET", "/api/health").send(to: HealthRoutes.health(services))
             #expect(ContinuousClock.now - started < .seconds(15), "bounded by the timeout, not the pool's back-off")
             #expect(response.status == 503)
             #expect(response.code == "unavailable")
             #expect(response.header("retry-after") == "1")
             #expect(!(response.body ?? "").contains("a-password-that-must-not-leak"))
-            let login = await TestRequest("POST", "/api/login", body: #"{"email":"a@b.co","password":"whatever1"}"#)
+            let login = await TestEvent("POST", "/api/login", body: #"{"email":"a@b.co","password":"whatever1"}"#)
                 .send(to: AccountRoutes.login(services))
             #expect(login.status == 503)
         }

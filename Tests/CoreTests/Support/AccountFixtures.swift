@@ -1,5 +1,6 @@
 import Core
 import Foundation
+import TestSupport
 
 /// Sign-up and login through the real routes, for tests that need an account.
 struct AccountFixtures {
@@ -18,12 +19,12 @@ struct AccountFixtures {
     }
 
     func signUp(email: String = uniqueEmail(), password: String = password) async -> TestResponse {
-        await TestRequest("POST", "/api/users", body: #"{"email":"\#(email)","password":"\#(password)"}"#)
+        await TestEvent("POST", "/api/users", body: #"{"email":"\#(email)","password":"\#(password)"}"#)
             .send(to: createUser)
     }
 
     func logIn(email: String, password: String = password) async -> TestResponse {
-        await TestRequest("POST", "/api/login", body: #"{"email":"\#(email)","password":"\#(password)"}"#)
+        await TestEvent("POST", "/api/login", body: #"{"email":"\#(email)","password":"\#(password)"}"#)
             .send(to: login)
     }
 

@@ -1,0 +1,61 @@
+import Foundation
+import Logging
+import NIOPosix
+import PostgresNIO
+
+/// The test server's superuser, for what tests do around the code under test: creating and
+/// dropping their own databases, inspecting sessions, terminating them.
+public enum AdminDatabase {
+    /// `CHRONOVIEW_TEST_DATABASE_URL`, which `./build.sh test` sets.
+    public static func url() throws -> String {
+        guard let url = ProcessInfo.processInfo.environment["CHRONOVIEW_TEST_DATABASE_URL"] else {
+            throw MissingServer()
+        }
+        return url
+    }
+
+    public struct MissingServer: Error, CustomStringConvertible {
+        public var description: String {
+            "CHRONOVIEW_TEST_DATABASE_URL is not set: run the tests with ./build.sh test"
+        }
+    }
+
+    public struct MalformedURL: Error, CustomStringConvertible {
+        public var url: String
+        public var description: String { "not a postgres:// URL: \(url)" }
+    }
+
+    /// Runs `sql` on a connection of its own to the server at `url` (the test server by default),
+    /// returning the first column of every row as text.
+    @discardableResult
+    public static func run(_ sql: String, at url: String? = nil) async throws -> [String?] {
+        let text = try url ?? Self.url()
+        guard let components = URLComponents(string: text) else { throw MalformedURL(url: text) }
+        let configuration = PostgresConnection.Configuration(
+            host: components.host ?? "127.0.0.1", port: components.port ?? 5432,
+            username: components.user ?? "postgres", password: components.password,
+            database: String(components.path.dropFirst()).nonEmpty, tls: .disable)
+        let connection = try await PostgresConnection.connect(
+            configuration: configuration, id: 0, logger: quietLogger)
+        do {
+            let rows = try await connection.query(PostgresQuery(unsafeSQL: sql), logger: quietLogger)
+            var values: [String?] = []
+            for try await row in rows { values.append(try row.first?.decode(String?.self)) }
+            try await connection.close()
+            return values
+        } catch {
+            try? await connection.close()
+            throw error
+        }
+    }
+
+    static let quietLogger: Logger = {
+        var logger = Logger(label: "admin-database")
+        logger.logLevel = .warning
+        return logger
+    }()
+}
+
+extension String {
+    fileprivate var nonEmpty: String? { isEmpty ? nil : self }
+}
