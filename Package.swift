@@ -120,6 +120,7 @@ let package = Package(
         .executableTarget(
             name: "ChronoViewBench",
             dependencies: [
+                "TestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ],
@@ -154,6 +155,7 @@ let package = Package(
         .testTarget(
             name: "LocalAPITests",
             dependencies: [
+                "TestSupport",
                 "LambdaEvents",
                 "LocalHarness",
                 "RuntimeFixture",
@@ -187,6 +189,7 @@ let package = Package(
         .testTarget(
             name: "HarnessTests",
             dependencies: [
+                "TestSupport",
                 "LambdaEvents",
                 "LocalHarness",
                 "Runtime",

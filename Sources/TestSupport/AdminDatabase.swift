@@ -31,18 +31,29 @@ public enum AdminDatabase {
     public static func run(_ sql: String, at url: String? = nil) async throws -> [String?] {
         let text = try url ?? Self.url()
         guard let components = URLComponents(string: text) else { throw MalformedURL(url: text) }
+        return try await withConnection(to: components) { connection in
+            var values: [String?] = []
+            for try await row in try await connection.query(PostgresQuery(unsafeSQL: sql), logger: quietLogger) {
+                values.append(try row.first?.decode(String?.self))
+            }
+            return values
+        }
+    }
+
+    /// Runs `body` on a connection of its own to the database at `url`, then closes it.
+    public static func withConnection<Result>(
+        to url: URLComponents, _ body: (PostgresConnection) async throws -> Result
+    ) async throws -> Result {
+        let database = String(url.path.dropFirst())
         let configuration = PostgresConnection.Configuration(
-            host: components.host ?? "127.0.0.1", port: components.port ?? 5432,
-            username: components.user ?? "postgres", password: components.password,
-            database: String(components.path.dropFirst()).nonEmpty, tls: .disable)
+            host: url.host ?? "127.0.0.1", port: url.port ?? 5432, username: url.user ?? "postgres",
+            password: url.password, database: database.isEmpty ? "postgres" : database, tls: .disable)
         let connection = try await PostgresConnection.connect(
             configuration: configuration, id: 0, logger: quietLogger)
         do {
-            let rows = try await connection.query(PostgresQuery(unsafeSQL: sql), logger: quietLogger)
-            var values: [String?] = []
-            for try await row in rows { values.append(try row.first?.decode(String?.self)) }
+            let result = try await body(connection)
             try await connection.close()
-            return values
+            return result
         } catch {
             try? await connection.close()
             throw error
@@ -54,8 +65,4 @@ public enum AdminDatabase {
         logger.logLevel = .warning
         return logger
     }()
-}
-
-extension String {
-    fileprivate var nonEmpty: String? { isEmpty ? nil : self }
 }

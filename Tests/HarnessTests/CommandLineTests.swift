@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import ChronoViewLocal
@@ -13,7 +14,7 @@ import Testing
 
     private func run(_ arguments: [String], input: String? = nil) throws -> Run {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: BuiltProduct.path("chronoview-local"))
+        process.executableURL = URL(fileURLWithPath: BuildFolder.product("chronoview-local"))
         process.arguments = arguments
         let output = Pipe()
         let errors = Pipe()
@@ -47,7 +48,7 @@ import Testing
 
     @Test func functionErrorPrintsTheErrorAndExitsNonZero() throws {
         let run = try run(
-            ["invoke", "--command", BuiltProduct.runtimeFixture, "--event", "-"],
+            ["invoke", "--command", BuildFolder.product("RuntimeFixture"), "--event", "-"],
             input: #"{"action": "throw", "message": "no such chart"}"#
         )
         #expect(run.status == 1)

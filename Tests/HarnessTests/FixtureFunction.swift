@@ -2,6 +2,7 @@ import Foundation
 import LocalHarness
 import Logging
 import NIOCore
+import TestSupport
 
 /// The `RuntimeFixture` executable as a function, and the commands it understands.
 enum FixtureFunction {
@@ -16,7 +17,7 @@ enum FixtureFunction {
         environment["FIXTURE_MODE"] = mode
         return FunctionDefinition(
             name: name,
-            executablePath: BuiltProduct.runtimeFixture,
+            executablePath: BuildFolder.product("RuntimeFixture"),
             environment: environment,
             timeout: timeout,
             maximumEnvironments: maximumEnvironments

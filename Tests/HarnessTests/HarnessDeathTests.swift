@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -10,7 +11,7 @@ import Testing
 struct HarnessDeathTests {
     @Test func killingTheHarnessKillsItsEnvironments() async throws {
         let harness = Process()
-        harness.executableURL = URL(fileURLWithPath: BuiltProduct.path("chronoview-local"))
+        harness.executableURL = URL(fileURLWithPath: BuildFolder.product("chronoview-local"))
         // A "runtime" that never calls the Runtime API, so that it cannot notice the harness is
         // gone by itself: only the harness's death signal can end it.
         harness.arguments = ["invoke", "--command", "/bin/sleep", "30"]

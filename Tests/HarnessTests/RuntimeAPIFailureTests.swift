@@ -1,5 +1,6 @@
 import NIOCore
 import NIOPosix
+import TestSupport
 import Testing
 
 @testable import LocalHarness
@@ -52,7 +53,7 @@ import Testing
     private func runFixture(runtimeAPI: String, mode: String = "json") async throws -> ProcessExit {
         let (process, pipes) = try await MultiThreadedEventLoopGroup.singleton.any().submit {
             try ChildProcess.spawn(
-                executable: BuiltProduct.runtimeFixture,
+                executable: BuildFolder.product("RuntimeFixture"),
                 arguments: [],
                 environment: ["AWS_LAMBDA_RUNTIME_API": runtimeAPI, "FIXTURE_MODE": mode],
                 directory: nil

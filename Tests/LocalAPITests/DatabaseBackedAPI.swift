@@ -2,6 +2,7 @@ import Foundation
 import LocalHarness
 import NIOCore
 import PostgresNIO
+import TestSupport
 import Testing
 
 /// template.yaml's routes and functions, run as `chronoview-local serve` runs them, over a new
@@ -42,7 +43,7 @@ struct DatabaseBackedAPI: Sendable {
         do {
             try await RunningAPI.run(
                 template: editTemplate(try String(contentsOfFile: templatePath, encoding: .utf8)),
-                buildPath: FixtureFolder.buildFolder,
+                buildPath: BuildFolder.path,
                 localEnvironment: environment,
                 maximumEnvironments: maximumEnvironments
             ) { api in
@@ -61,30 +62,11 @@ struct DatabaseBackedAPI: Sendable {
     static func withConnection<Result>(
         to url: URLComponents, _ body: (PostgresConnection) async throws -> Result
     ) async throws -> Result {
-        let configuration = PostgresConnection.Configuration(
-            host: url.host ?? "127.0.0.1",
-            port: url.port ?? 5432,
-            username: url.user ?? "postgres",
-            password: url.password,
-            database: String(url.path.dropFirst()).isEmpty ? "postgres" : String(url.path.dropFirst()),
-            tls: .disable
-        )
-        let connection = try await PostgresConnection.connect(
-            configuration: configuration, id: 1, logger: RunningAPI.quiet)
-        do {
-            let result = try await body(connection)
-            try await connection.close()
-            return result
-        } catch {
-            try? await connection.close()
-            throw error
-        }
+        try await AdminDatabase.withConnection(to: url, body)
     }
 
     /// Runs one statement on a connection of its own.
     static func execute(_ sql: String, on url: URLComponents) async throws {
-        try await withConnection(to: url) { connection in
-            _ = try await connection.query(PostgresQuery(unsafeSQL: sql), logger: RunningAPI.quiet)
-        }
+        try await AdminDatabase.run(sql, at: url.string)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A throwaway build folder of function executables for the end-to-end tests: links to the
 /// `RuntimeFixture` product under any function name, and small Runtime API clients in Python
@@ -6,13 +7,6 @@ import Foundation
 /// invocation, a slow or non-JSON answer, the environment's process id).
 struct FixtureFolder {
     let path: String
-
-    /// The folder of the test binary, where `swift build` also puts the package's executables.
-    static let buildFolder: String = {
-        let executable =
-            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        return URL(fileURLWithPath: executable).deletingLastPathComponent().path
-    }()
 
     init() throws {
         path = FileManager.default.temporaryDirectory.appendingPathComponent("localapi-\(UUID().uuidString)").path
@@ -25,7 +19,7 @@ struct FixtureFolder {
 
     /// `name` runs the `RuntimeFixture` product (its mode comes from the function's `FIXTURE_MODE`).
     func linkRuntimeFixture(as name: String) throws {
-        let fixture = "\(Self.buildFolder)/RuntimeFixture"
+        let fixture = "\(BuildFolder.path)/RuntimeFixture"
         guard FileManager.default.isExecutableFile(atPath: fixture) else {
             throw FixtureMissing(path: fixture)
         }

@@ -3,6 +3,7 @@ import Foundation
 import LocalHarness
 import NIOCore
 import NIOHTTP1
+import TestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -23,7 +24,7 @@ import Testing
         """
 
     @Test func printsTheRoutesServesAndStopsEverythingOnSIGTERM() async throws {
-        let cli = "\(FixtureFolder.buildFolder)/chronoview-local"
+        let cli = "\(BuildFolder.path)/chronoview-local"
         try #require(FileManager.default.isExecutableFile(atPath: cli), "\(cli) is not built")
         let folder = try FixtureFolder()
         defer { folder.remove() }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TestSupport
 
 /// Part 2: each real function as Lambda would run its package: size, cold start, warm request, memory.
 struct FunctionBenchmark: ParsableCommand {
@@ -87,9 +88,9 @@ struct FunctionBenchmark: ParsableCommand {
         figures.request = scenario?.label
         if scenario == nil { figures.note = "no typical request known: cold start to GET /next only" }
         func record(_ response: (nanoseconds: UInt64, isError: Bool, body: [UInt8])) {
-            let (status, json) = APIGatewayEvent.parseResponse(response.body)
-            state.observe(json)
-            let key = response.isError ? "error" : (status == 0 ? "raw" : String(status))
+            let answer = try? TestResponse(payload: response.body)
+            state.observe(answer?.json)
+            let key = response.isError ? "error" : answer.map { String($0.status) } ?? "raw"
             figures.statuses[key, default: 0] += 1
         }
         // The function's own directory is its working directory on Lambda (LAMBDA_TASK_ROOT).

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// What the benchmark knows of the account it works with, carried from one function to the next.
 final class AccountState {
@@ -39,47 +40,48 @@ struct FunctionScenario {
                     let email =
                         state.accountCreated ? "bench-\(UUID().uuidString.lowercased())@example.com" : state.email
                     state.accountCreated = true
-                    return APIGatewayEvent.make(
-                        method: "POST", path: "/api/users",
-                        body: #"{"email":"\#(email)","password":"\#(state.password)","display_name":"Bench"}"#)
+                    return TestEvent(
+                        "POST", "/api/users",
+                        body: #"{"email":"\#(email)","password":"\#(state.password)","display_name":"Bench"}"#
+                    ).bytes
                 }, isSlowByDesign: true)
         case "Login":
             return FunctionScenario(
                 label: "POST /api/login",
                 makeEvent: { state in
-                    APIGatewayEvent.make(
-                        method: "POST", path: "/api/login",
-                        body: #"{"email":"\#(state.email)","password":"\#(state.password)"}"#)
+                    TestEvent(
+                        "POST", "/api/login", body: #"{"email":"\#(state.email)","password":"\#(state.password)"}"#
+                    ).bytes
                 }, isSlowByDesign: true)
         case "Me":
             return FunctionScenario(label: "GET /api/me") { state in
-                APIGatewayEvent.make(method: "GET", path: "/api/me", token: state.accessToken)
+                TestEvent("GET", "/api/me").bearer(state.accessToken ?? "").bytes
             }
         case "Sessions":
             return FunctionScenario(label: "POST /api/token/refresh") { state in
-                APIGatewayEvent.make(
-                    method: "POST", path: "/api/token/refresh",
-                    body: #"{"refresh_token":"\#(state.refreshToken ?? "")"}"#)
+                TestEvent(
+                    "POST", "/api/token/refresh", body: #"{"refresh_token":"\#(state.refreshToken ?? "")"}"#
+                ).bytes
             }
         case "Health":
             return FunctionScenario(label: "GET /api/health") { _ in
-                APIGatewayEvent.make(method: "GET", path: "/api/health")
+                TestEvent("GET", "/api/health").bytes
             }
         case "NotFound":
             return FunctionScenario(label: "GET /api/nothing-here") { _ in
-                APIGatewayEvent.make(method: "GET", path: "/api/nothing-here")
+                TestEvent("GET", "/api/nothing-here").bytes
             }
         case "Charts":
             return FunctionScenario(label: "GET /api/charts?limit=20") { state in
-                APIGatewayEvent.make(method: "GET", path: "/api/charts", query: "limit=20", token: state.accessToken)
+                TestEvent("GET", "/api/charts", query: ["limit": "20"]).bearer(state.accessToken ?? "").bytes
             }
         case "Watchlists":
             return FunctionScenario(label: "GET /api/watchlists") { state in
-                APIGatewayEvent.make(method: "GET", path: "/api/watchlists", token: state.accessToken)
+                TestEvent("GET", "/api/watchlists").bearer(state.accessToken ?? "").bytes
             }
         case "Alerts":
             return FunctionScenario(label: "GET /api/alerts") { state in
-                APIGatewayEvent.make(method: "GET", path: "/api/alerts", token: state.accessToken)
+                TestEvent("GET", "/api/alerts").bearer(state.accessToken ?? "").bytes
             }
         default:
             return nil

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import NIOPosix
 import PostgresNIO
+import TestSupport
 
 /// A fresh, migrated database for one test on the throwaway server that `./build.sh test`
 /// starts (its admin URL is `CHRONOVIEW_TEST_DATABASE_URL`), dropped when the test ends.
@@ -65,29 +66,18 @@ enum TestDatabase {
     ) async throws -> Result {
         let admin = try adminSettings()
         let name = "chronoview_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-        try await runAdmin(admin, "CREATE DATABASE \(name)")
-        var settings = admin
-        settings.database = name
-        settings.poolSize = poolSize
-        do {
-            let result = try await body(try self.settings(database: settings))
-            try await runAdmin(admin, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
-            return result
-        } catch {
-            try? await runAdmin(admin, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
-            throw error
-        }
-    }
-
-    private static func runAdmin(_ admin: DatabaseSettings, _ sql: String) async throws {
-        let database = try Database(
-            settings: admin, timeout: .seconds(30), eventLoopGroup: MultiThreadedEventLoopGroup.singleton,
-            logger: logger)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { await database.client.run() }
-            defer { group.cancelAll() }
-            _ = try await database.withConnection { connection in
-                try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+        return try await ConnectionBudget.testServer.withConnections(poolSize) {
+            try await AdminDatabase.run("CREATE DATABASE \(name)")
+            var settings = admin
+            settings.database = name
+            settings.poolSize = poolSize
+            do {
+                let result = try await body(try self.settings(database: settings))
+                try await AdminDatabase.run("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+                return result
+            } catch {
+                _ = try? await AdminDatabase.run("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+                throw error
             }
         }
     }
