@@ -22,10 +22,13 @@ public enum LambdaRuntime {
     public static func run<Handler: ByteLambdaHandler>(
         _ makeHandler: @escaping @Sendable (LambdaInitializationContext) async throws -> Handler
     ) -> Never {
+        let logger = bootstrapLogging()
+        let runtimeAPI = LambdaEnvironment.variable("AWS_LAMBDA_RUNTIME_API")
         // The main thread becomes the event loop: no thread to start, none to wait on.
         MultiThreadedEventLoopGroup.withCurrentThreadAsEventLoop { eventLoop in
             Task(executorPreference: EventLoopTaskExecutor(eventLoop: eventLoop)) {
-                exit(await serve(makeHandler: makeHandler, eventLoop: eventLoop))
+                exit(
+                    await serve(makeHandler: makeHandler, runtimeAPI: runtimeAPI, eventLoop: eventLoop, logger: logger))
             }
         }
         exit(1)
@@ -38,18 +41,21 @@ public enum LambdaRuntime {
         run { context in CodableHandlerAdapter(try await makeHandler(context)) }
     }
 
-    /// Initialises and serves until the loop must stop; returns the process's exit status.
-    private static func serve<Handler: ByteLambdaHandler>(
+    /// Initialises and serves the Runtime API at `runtimeAPI` (`AWS_LAMBDA_RUNTIME_API`'s value)
+    /// until the loop must stop; returns the process's exit status.
+    static func serve<Handler: ByteLambdaHandler>(
         makeHandler: @escaping @Sendable (LambdaInitializationContext) async throws -> Handler,
-        eventLoop: any EventLoop
+        runtimeAPI: String?,
+        eventLoop: any EventLoop,
+        logger: Logger
     ) async -> Int32 {
-        let logger = bootstrapLogging()
         let (services, servicesContinuation) = AsyncStream.makeStream(of: (@Sendable () async -> Void).self)
         return await withTaskGroup(of: Int32?.self) { group in
             group.addTask {
                 defer { servicesContinuation.finish() }
                 return await invocationLoop(
                     makeHandler: makeHandler,
+                    runtimeAPI: runtimeAPI,
                     eventLoop: eventLoop,
                     logger: logger,
                     services: servicesContinuation
@@ -72,11 +78,12 @@ public enum LambdaRuntime {
 
     private static func invocationLoop<Handler: ByteLambdaHandler>(
         makeHandler: @Sendable (LambdaInitializationContext) async throws -> Handler,
+        runtimeAPI endpointValue: String?,
         eventLoop: any EventLoop,
         logger: Logger,
         services: AsyncStream<@Sendable () async -> Void>.Continuation
     ) async -> Int32 {
-        guard let endpointValue = LambdaEnvironment.variable("AWS_LAMBDA_RUNTIME_API") else {
+        guard let endpointValue else {
             logger.critical("AWS_LAMBDA_RUNTIME_API is not set: this program runs under AWS Lambda or an emulator")
             return 1
         }
