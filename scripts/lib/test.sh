@@ -14,6 +14,8 @@
 #                                 (space-separated words, e.g. "runuser -u postgres --";
 #                                 empty when the tests do not run as root)
 #   BCRYPT_COST                   4 unless set: the cheapest cost bcrypt accepts
+#   CHRONOVIEW_CARGO_LAMBDA       cargo-lambda, whose Runtime API serves our runtime
+#   CHRONOVIEW_AWSLAMBDARIC_PYTHON a Python with AWS's awslambdaric, a client of our emulator
 # CHRONOVIEW_TEST_TIMEOUT (default 45m, timeout(1) syntax) bounds swift test.
 # Afterwards every libFuzzer target of Fuzz/ runs for FUZZ_CHECK_SECONDS (12) over its seed
 # corpus (scripts/lib/fuzz.sh); FUZZ_CHECK_SECONDS=0 leaves that out of a quick local run.
@@ -71,6 +73,7 @@ cmd_test() {
     scripts/check-al2023-compat.sh --self-test
 
     postgres_ensure_installed
+    peers_install
 
     echo "==> building the tests"
     swift build --build-tests
