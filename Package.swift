@@ -148,7 +148,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DeploymentTests",
-            dependencies: [.product(name: "Yams", package: "Yams")],
+            dependencies: ["LocalHarness"],
             swiftSettings: strictSettings
         ),
         // The HTTP API emulator, from template reading to end-to-end requests over real processes.

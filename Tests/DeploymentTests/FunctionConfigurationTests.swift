@@ -1,3 +1,4 @@
+import LocalHarness
 import Testing
 
 /// How every function is deployed: what it runs, where it logs, where it sits in the network,
@@ -20,7 +21,7 @@ import Testing
     @Test func everyFunctionCodeUriIsTheFolderPackagingFills() throws {
         let targets = SAMTemplate.functionTargetsOnDisk()
         for id in functionIds {
-            let codeUri = template.effectiveProperties(ofFunction: id)["CodeUri"]?.string
+            let codeUri = template.effectiveProperties(ofFunction: id)["CodeUri"]?.scalar
             guard let target = SAMTemplate.targetName(ofFunction: id) else {
                 Issue.record("\(id) is not named <Target>Function")
                 continue
@@ -33,10 +34,10 @@ import Testing
     @Test func everyFunctionRunsItsX86BootstrapOnProvidedAL2023WithTracing() {
         for id in functionIds {
             let properties = template.effectiveProperties(ofFunction: id)
-            #expect(properties["Runtime"]?.string == "provided.al2023", "\(id).Runtime")
-            #expect(properties["Handler"]?.string == "bootstrap", "\(id).Handler")
-            #expect(properties["Architectures"] == .list([.scalar("x86_64")]), "\(id).Architectures")
-            #expect(properties["Tracing"]?.string == "Active", "\(id).Tracing")
+            #expect(properties["Runtime"]?.scalar == "provided.al2023", "\(id).Runtime")
+            #expect(properties["Handler"]?.scalar == "bootstrap", "\(id).Handler")
+            #expect(properties["Architectures"] == .sequence([.scalar("x86_64")]), "\(id).Architectures")
+            #expect(properties["Tracing"]?.scalar == "Active", "\(id).Tracing")
         }
     }
 
@@ -44,12 +45,12 @@ import Testing
     /// function behind the HTTP API gains nothing from running past API Gateway's 30 s.
     @Test func everyFunctionSetsItsOwnMemoryAndTimeout() {
         for (id, function) in template.functions {
-            let memory = function[path: "Properties", "MemorySize"]?.string.flatMap { Int($0) }
-            let timeout = function[path: "Properties", "Timeout"]?.string.flatMap { Int($0) }
+            let memory = function[path: "Properties", "MemorySize"]?.scalar.flatMap { Int($0) }
+            let timeout = function[path: "Properties", "Timeout"]?.scalar.flatMap { Int($0) }
             #expect(
                 memory.map { (128...10_240).contains($0) } == true, "\(id).MemorySize: \(String(describing: memory))")
             #expect(timeout.map { (1...900).contains($0) } == true, "\(id).Timeout: \(String(describing: timeout))")
-            let servesHTTP = !(function[path: "Properties", "Events"]?.entries ?? [:]).isEmpty
+            let servesHTTP = !(function[path: "Properties", "Events"]?.members ?? [:]).isEmpty
             if servesHTTP, let timeout {
                 #expect(timeout <= 30, "\(id) answers HTTP requests but may run \(timeout) s")
             }
@@ -60,14 +61,14 @@ import Testing
         var owners: [String: String] = [:]
         for id in functionIds {
             let logging = template.effectiveProperties(ofFunction: id)["LoggingConfig"]
-            #expect(logging?["LogFormat"]?.string == "JSON", "\(id).LoggingConfig.LogFormat")
+            #expect(logging?["LogFormat"]?.scalar == "JSON", "\(id).LoggingConfig.LogFormat")
             guard let group = logging?["LogGroup"]?.referenced else {
                 Issue.record("\(id).LoggingConfig.LogGroup is not !Ref of a log group in the template")
                 continue
             }
             let resource = template.resources[group]
-            #expect(resource?["Type"]?.string == "AWS::Logs::LogGroup", "\(id) logs to \(group), not a log group")
-            #expect(resource?[path: "Properties", "RetentionInDays"]?.string == "14", "\(group).RetentionInDays")
+            #expect(resource?["Type"]?.scalar == "AWS::Logs::LogGroup", "\(id) logs to \(group), not a log group")
+            #expect(resource?[path: "Properties", "RetentionInDays"]?.scalar == "14", "\(group).RetentionInDays")
             if let other = owners.updateValue(id, forKey: group) {
                 Issue.record("\(id) and \(other) share the log group \(group)")
             }
@@ -83,16 +84,16 @@ import Testing
 
         for id in functionIds {
             let vpc = template.effectiveProperties(ofFunction: id)["VpcConfig"]
-            let subnets = vpc?["SubnetIds"]?.list?.compactMap(\.referenced) ?? []
-            let groups = vpc?["SecurityGroupIds"]?.list ?? []
+            let subnets = vpc?["SubnetIds"]?.items?.compactMap(\.referenced) ?? []
+            let groups = vpc?["SecurityGroupIds"]?.items ?? []
             #expect(!groups.isEmpty, "\(id) has no security group")
             #expect(subnets.count >= 2, "\(id) is not in at least two subnets")
 
-            var zones: [YAMLValue] = []
+            var zones: [TemplateNode] = []
             for subnet in subnets {
                 let resource = template.resources[subnet]
-                #expect(resource?["Type"]?.string == "AWS::EC2::Subnet", "\(id): \(subnet) is not a subnet")
-                #expect(resource?[path: "Properties", "MapPublicIpOnLaunch"]?.string != "true", "\(subnet) is public")
+                #expect(resource?["Type"]?.scalar == "AWS::EC2::Subnet", "\(id): \(subnet) is not a subnet")
+                #expect(resource?[path: "Properties", "MapPublicIpOnLaunch"]?.scalar != "true", "\(subnet) is public")
                 if let zone = resource?[path: "Properties", "AvailabilityZone"], !zones.contains(zone) {
                     zones.append(zone)
                 }
@@ -120,7 +121,7 @@ import Testing
         let sensitiveWords: Set = ["SECRET", "SECRETS", "PASSWORD", "PASSWD", "KEY", "CREDENTIALS"]
         for id in functionIds {
             let variables =
-                template.effectiveProperties(ofFunction: id)[path: "Environment", "Variables"]?.entries ?? [:]
+                template.effectiveProperties(ofFunction: id)[path: "Environment", "Variables"]?.members ?? [:]
             #expect(variables["DATABASE_URL"] == nil, "\(id): DATABASE_URL would carry the database password")
             for (name, value) in variables where !extensionSettings.contains(where: { name.hasPrefix($0) }) {
                 let words = Set(name.split(separator: "_").map(String.init))
@@ -136,11 +137,11 @@ import Testing
     @Test func functionsMayReadExactlyTheSecretsTheirEnvironmentNames() {
         for (id, function) in template.functions {
             let variables =
-                template.effectiveProperties(ofFunction: id)[path: "Environment", "Variables"]?.entries ?? [:]
+                template.effectiveProperties(ofFunction: id)[path: "Environment", "Variables"]?.members ?? [:]
             let named = Set(variables.filter { $0.key.hasSuffix("_SECRET_ARN") }.map(\.value.description))
 
             var granted: Set<String> = []
-            for policy in function[path: "Properties", "Policies"]?.list ?? [] {
+            for policy in function[path: "Properties", "Policies"]?.items ?? [] {
                 guard let secret = policy[path: "AWSSecretsManagerGetSecretValuePolicy", "SecretArn"] else {
                     Issue.record("\(id) has a policy other than reading one named secret: \(policy)")
                     continue
@@ -157,7 +158,7 @@ import Testing
         let proxies = Set(template.resources(ofType: "AWS::RDS::DBProxy").keys)
         for id in functionIds {
             let variables =
-                template.effectiveProperties(ofFunction: id)[path: "Environment", "Variables"]?.entries ?? [:]
+                template.effectiveProperties(ofFunction: id)[path: "Environment", "Variables"]?.members ?? [:]
             if let secret = variables["DATABASE_SECRET_ARN"] {
                 #expect(
                     secret.attribute.map { isManagedDatabaseSecret($0) } == true,
@@ -168,15 +169,15 @@ import Testing
                         == true,
                     "\(id).PGHOST is not the RDS Proxy's endpoint")
                 #expect(variables["PGPORT"] == .scalar("5432"), "\(id).PGPORT")
-                #expect(variables["PGDATABASE"]?.string?.isEmpty == false, "\(id).PGDATABASE")
+                #expect(variables["PGDATABASE"]?.scalar?.isEmpty == false, "\(id).PGDATABASE")
                 #expect(variables["PGSSLMODE"] == .scalar("verify-full"), "\(id).PGSSLMODE")
                 #expect(variables["PGSSLROOTCERT"] == .scalar("/var/task/rds-ca.pem"), "\(id).PGSSLROOTCERT")
                 #expect(variables["DATABASE_POOL_SIZE"] == .scalar("1"), "\(id).DATABASE_POOL_SIZE")
             }
             if let secret = variables["JWT_SECRET_ARN"] {
                 let resource = secret.referenced.flatMap { template.resources[$0] }
-                #expect(resource?["Type"]?.string == "AWS::SecretsManager::Secret", "\(id).JWT_SECRET_ARN")
-                let length = resource?[path: "Properties", "GenerateSecretString", "PasswordLength"]?.string
+                #expect(resource?["Type"]?.scalar == "AWS::SecretsManager::Secret", "\(id).JWT_SECRET_ARN")
+                let length = resource?[path: "Properties", "GenerateSecretString", "PasswordLength"]?.scalar
                 #expect(length.flatMap { Int($0) }.map { $0 >= 64 } == true, "the JWT key is generated shorter than 64")
                 for name in ["JWT_ISSUER", "JWT_AUDIENCE", "ACCESS_TOKEN_TTL_SECONDS"] {
                     #expect(variables[name] != nil, "\(id) verifies tokens but has no \(name)")
@@ -184,7 +185,7 @@ import Testing
             }
             if variables["DATABASE_SECRET_ARN"] != nil || variables["JWT_SECRET_ARN"] != nil {
                 #expect(variables["BCRYPT_COST"] != nil, "\(id).BCRYPT_COST")
-                let layers = template.effectiveProperties(ofFunction: id)["Layers"]?.list ?? []
+                let layers = template.effectiveProperties(ofFunction: id)["Layers"]?.items ?? []
                 #expect(!layers.isEmpty, "\(id) reads secrets but has no Parameters and Secrets extension layer")
             }
         }
@@ -192,10 +193,10 @@ import Testing
 
     /// The extension layer must match the architecture the functions are built for.
     @Test func secretsExtensionLayersAreTheX86Ones() {
-        let layers = template.root[path: "Mappings", "SecretsExtension"]?.entries ?? [:]
+        let layers = template.root[path: "Mappings", "SecretsExtension"]?.members ?? [:]
         #expect(!layers.isEmpty, "no SecretsExtension mapping")
         for (region, entry) in layers {
-            let arn = entry["LayerArn"]?.string ?? ""
+            let arn = entry["LayerArn"]?.scalar ?? ""
             #expect(
                 arn.hasPrefix("arn:aws:lambda:\(region):")
                     && arn.contains(":layer:AWS-Parameters-and-Secrets-Lambda-Extension:"),
@@ -205,9 +206,9 @@ import Testing
 
     // MARK: -
 
-    private func isSecretReference(_ value: YAMLValue) -> Bool {
+    private func isSecretReference(_ value: TemplateNode) -> Bool {
         if let id = value.referenced {
-            return template.resources[id]?["Type"]?.string == "AWS::SecretsManager::Secret"
+            return template.resources[id]?["Type"]?.scalar == "AWS::SecretsManager::Secret"
         }
         return value.attribute.map(isManagedDatabaseSecret) ?? false
     }
@@ -216,7 +217,7 @@ import Testing
     private func isManagedDatabaseSecret(_ attribute: String) -> Bool {
         guard attribute.hasSuffix(".MasterUserSecret.SecretArn") else { return false }
         let database = template.resources[String(attribute.dropLast(".MasterUserSecret.SecretArn".count))]
-        return database?["Type"]?.string == "AWS::RDS::DBInstance"
-            && database?[path: "Properties", "ManageMasterUserPassword"]?.string == "true"
+        return database?["Type"]?.scalar == "AWS::RDS::DBInstance"
+            && database?[path: "Properties", "ManageMasterUserPassword"]?.scalar == "true"
     }
 }

@@ -1,3 +1,4 @@
+import LocalHarness
 import Testing
 
 /// openapi.yaml documents, for every operation, the responses that API.md's conventions give
@@ -16,9 +17,9 @@ import Testing
     ]
 
     @Test func theDocumentIsOpenAPI31WithBearerTokens() {
-        #expect(document.root["openapi"]?.string == "3.1.0")
+        #expect(document.root["openapi"]?.scalar == "3.1.0")
         let scheme = document.root[path: "components", "securitySchemes", "bearerAuth"]
-        #expect(scheme?["type"]?.string == "http" && scheme?["scheme"]?.string == "bearer")
+        #expect(scheme?["type"]?.scalar == "http" && scheme?["scheme"]?.scalar == "bearer")
         #expect(!document.operations.isEmpty)
     }
 
@@ -36,18 +37,18 @@ import Testing
 
     @Test func everyResponseCarriesTheRequestIdAndErrorsAreProblemDetails() {
         for operation in document.operations {
-            let responses = operation.object["responses"]?.entries ?? [:]
+            let responses = operation.object["responses"]?.members ?? [:]
             #expect(responses["500"] != nil, "\(operation.route) documents no 500")
             for (status, response) in responses {
                 let resolved = document.resolve(response)
                 #expect(
                     resolved[path: "headers", "x-request-id"] != nil,
                     "\(operation.route) \(status) has no x-request-id header")
-                let content = resolved["content"]?.entries ?? [:]
+                let content = resolved["content"]?.members ?? [:]
                 if status.hasPrefix("4") || status.hasPrefix("5") {
                     #expect(Set(content.keys) == ["application/problem+json"], "\(operation.route) \(status)")
                     #expect(
-                        content["application/problem+json"]?[path: "schema", "$ref"]?.string
+                        content["application/problem+json"]?[path: "schema", "$ref"]?.scalar
                             == "#/components/schemas/Problem",
                         "\(operation.route) \(status) is not a Problem")
                 } else if status == "204" {
@@ -61,7 +62,7 @@ import Testing
 
     @Test func operationsWithABodyDocumentTheBodyErrors() {
         for operation in document.operations where operation.object["requestBody"] != nil {
-            let statuses = Set((operation.object["responses"]?.entries ?? [:]).keys)
+            let statuses = Set((operation.object["responses"]?.members ?? [:]).keys)
             for status in ["400", "413", "422"] {
                 #expect(statuses.contains(status), "\(operation.route) takes a body but documents no \(status)")
             }
@@ -74,7 +75,7 @@ import Testing
     @Test func collectionsPageAndObjectsAreVersioned() {
         for operation in document.operations {
             let route = operation.route
-            let responses = operation.object["responses"]?.entries ?? [:]
+            let responses = operation.object["responses"]?.members ?? [:]
             let isItem = route.path.hasSuffix("/{id}")
             let isCollection = !isItem && document.operations.contains { $0.route.path == route.path + "/{id}" }
 
@@ -104,10 +105,10 @@ import Testing
 
     @Test func problemDetailsListFieldErrors() {
         let problem = document.root[path: "components", "schemas", "Problem"]
-        let required = Set(problem?["required"]?.list?.compactMap(\.string) ?? [])
+        let required = Set(problem?["required"]?.items?.compactMap(\.scalar) ?? [])
         #expect(required.isSuperset(of: ["type", "title", "status", "code"]))
-        #expect(problem?[path: "properties", "errors", "items", "$ref"]?.string == "#/components/schemas/FieldError")
-        let codes = Set(problem?[path: "properties", "code", "enum"]?.list?.compactMap(\.string) ?? [])
+        #expect(problem?[path: "properties", "errors", "items", "$ref"]?.scalar == "#/components/schemas/FieldError")
+        let codes = Set(problem?[path: "properties", "code", "enum"]?.items?.compactMap(\.scalar) ?? [])
         let apiCodes: Set = [
             "invalid_json", "unauthorized", "invalid_credentials", "not_found", "email_taken", "name_taken",
             "limit_reached", "precondition_failed", "payload_too_large", "validation_failed", "too_many_attempts",

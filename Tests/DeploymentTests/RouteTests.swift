@@ -1,3 +1,4 @@
+import LocalHarness
 import Testing
 
 /// template.yaml, openapi.yaml and the function targets under Sources/Functions must describe
@@ -81,15 +82,15 @@ import Testing
         #expect(httpAPIs.count == 1, "expected one AWS::Serverless::HttpApi, found \(httpAPIs.keys.sorted())")
 
         for (id, function) in template.functions {
-            for (name, event) in function[path: "Properties", "Events"]?.entries ?? [:] {
+            for (name, event) in function[path: "Properties", "Events"]?.members ?? [:] {
                 let place = "\(id).Events.\(name)"
-                #expect(event["Type"]?.string == "HttpApi", "\(place) is not an HttpApi event")
+                #expect(event["Type"]?.scalar == "HttpApi", "\(place) is not an HttpApi event")
                 let properties = event["Properties"]
                 let method = properties?["Method"]
                 let path = properties?["Path"]
-                #expect(method?.string != nil, "\(place).Method is not a literal: \(String(describing: method))")
-                #expect(path?.string != nil, "\(place).Path is not a literal: \(String(describing: path))")
-                #expect(path?.string?.hasPrefix("/api/") == true, "\(place) is not under /api/")
+                #expect(method?.scalar != nil, "\(place).Method is not a literal: \(String(describing: method))")
+                #expect(path?.scalar != nil, "\(place).Path is not a literal: \(String(describing: path))")
+                #expect(path?.scalar?.hasPrefix("/api/") == true, "\(place) is not under /api/")
                 let api = properties?["ApiId"]?.referenced
                 #expect(api.map { httpAPIs[$0] != nil } == true, "\(place).ApiId is not !Ref of the HttpApi")
             }

@@ -1,4 +1,5 @@
 import Foundation
+import LocalHarness
 
 /// An HTTP route as API Gateway and the OpenAPI document name it: `GET /api/charts/{id}`.
 struct Route: Hashable, Comparable, CustomStringConvertible {
@@ -19,55 +20,59 @@ struct Route: Hashable, Comparable, CustomStringConvertible {
 
 /// `template.yaml` as the tests read it.
 struct SAMTemplate {
-    let root: YAMLValue
+    let root: TemplateNode
 
     static func load() throws -> SAMTemplate {
-        SAMTemplate(root: try YAMLValue.load("template.yaml"))
+        SAMTemplate(root: try RepositoryFile.yaml("template.yaml"))
     }
 
-    var resources: [String: YAMLValue] { root["Resources"]?.entries ?? [:] }
-    var parameters: [String: YAMLValue] { root["Parameters"]?.entries ?? [:] }
+    var resources: [String: TemplateNode] { root["Resources"]?.members ?? [:] }
+    var parameters: [String: TemplateNode] { root["Parameters"]?.members ?? [:] }
 
-    func resources(ofType type: String) -> [String: YAMLValue] {
-        resources.filter { $0.value["Type"]?.string == type }
+    func resources(ofType type: String) -> [String: TemplateNode] {
+        resources.filter { $0.value["Type"]?.scalar == type }
     }
 
     /// Logical id → resource of every `AWS::Serverless::Function`.
-    var functions: [String: YAMLValue] { resources(ofType: "AWS::Serverless::Function") }
+    var functions: [String: TemplateNode] { resources(ofType: "AWS::Serverless::Function") }
 
     /// A function's properties after SAM applies `Globals.Function`: nested mappings merge with
     /// the function's value winning, lists concatenate, except `Architectures`, which the
     /// function's value replaces (SAM's documented merge rules).
-    func effectiveProperties(ofFunction logicalId: String) -> YAMLValue {
-        let own = resources[logicalId]?["Properties"] ?? .map([:])
+    func effectiveProperties(ofFunction logicalId: String) -> TemplateNode {
+        let own = resources[logicalId]?["Properties"] ?? .mapping([])
         guard let globals = root[path: "Globals", "Function"] else { return own }
         return Self.merge(global: globals, local: own, key: nil)
     }
 
-    private static func merge(global: YAMLValue, local: YAMLValue, key: String?) -> YAMLValue {
+    private static func merge(global: TemplateNode, local: TemplateNode, key: String?) -> TemplateNode {
         switch (global, local) {
-        case (.map(let globalEntries), .map(let localEntries)):
+        case (.mapping(let globalEntries), .mapping(let localEntries)):
             var merged = globalEntries
-            for (name, value) in localEntries {
-                merged[name] = globalEntries[name].map { merge(global: $0, local: value, key: name) } ?? value
+            for entry in localEntries {
+                if let index = merged.firstIndex(where: { $0.key == entry.key }) {
+                    merged[index].value = merge(global: merged[index].value, local: entry.value, key: entry.key)
+                } else {
+                    merged.append(entry)
+                }
             }
-            return .map(merged)
-        case (.list(let globalItems), .list(let localItems)) where key != "Architectures":
-            return .list(globalItems + localItems)
+            return .mapping(merged)
+        case (.sequence(let globalItems), .sequence(let localItems)) where key != "Architectures":
+            return .sequence(globalItems + localItems)
         default:
             return local
         }
     }
 
     /// Every `HttpApi` event of every function, with the function's logical id.
-    var httpRoutes: [(route: Route, function: String, event: YAMLValue)] {
+    var httpRoutes: [(route: Route, function: String, event: TemplateNode)] {
         functions.sorted { $0.key < $1.key }.flatMap { id, function in
-            (function[path: "Properties", "Events"]?.entries ?? [:])
-                .filter { $0.value["Type"]?.string == "HttpApi" }
+            (function[path: "Properties", "Events"]?.members ?? [:])
+                .filter { $0.value["Type"]?.scalar == "HttpApi" }
                 .sorted { $0.key < $1.key }
                 .compactMap { _, event in
-                    guard let method = event[path: "Properties", "Method"]?.string,
-                        let path = event[path: "Properties", "Path"]?.string
+                    guard let method = event[path: "Properties", "Method"]?.scalar,
+                        let path = event[path: "Properties", "Path"]?.scalar
                     else { return nil }
                     return (Route(method, path), id, event)
                 }
@@ -76,7 +81,7 @@ struct SAMTemplate {
 
     /// The function targets: one directory per executable target under `Sources/Functions`.
     static func functionTargetsOnDisk() -> Set<String> {
-        let directory = YAMLValue.repositoryRoot.appendingPathComponent("Sources/Functions")
+        let directory = RepositoryFile.root.appendingPathComponent("Sources/Functions")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         return Set(
             names.filter { name in

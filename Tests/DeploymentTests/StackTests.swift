@@ -1,3 +1,4 @@
+import LocalHarness
 import Testing
 
 /// The parts of the stack around the functions that the design depends on.
@@ -15,7 +16,7 @@ import Testing
         let migrations = template.resources(ofType: "Custom::Migration")
         try #require(migrations.count == 1, "expected one Custom::Migration, found \(migrations.keys.sorted())")
         let (migrationId, migration) = migrations.first!
-        let properties = migration["Properties"]?.entries ?? [:]
+        let properties = migration["Properties"]?.members ?? [:]
 
         #expect(properties["ServiceToken"]?.attribute == "MigrateFunction.Arn")
         #expect(properties.values.contains { $0.referenced == "MigrateFunction.Version" }, "no code version property")
@@ -30,7 +31,7 @@ import Testing
         // The function answers CloudFormation's pre-signed S3 URL from private subnets.
         let dependsOn = Set(migration["DependsOn"]?.names ?? [])
         let s3Endpoints = template.resources(ofType: "AWS::EC2::VPCEndpoint").filter {
-            $0.value[path: "Properties", "VpcEndpointType"]?.string == "Gateway"
+            $0.value[path: "Properties", "VpcEndpointType"]?.scalar == "Gateway"
                 && $0.value[path: "Properties", "ServiceName"]?.text?.hasSuffix(".s3") == true
         }
         #expect(s3Endpoints.count == 1, "no S3 gateway endpoint for the response URL")
@@ -52,16 +53,16 @@ import Testing
 
         let parameterName = try #require(cors["AllowOrigins"]?.referenced, "AllowOrigins is not !Ref of a parameter")
         let parameter = try #require(template.parameters[parameterName])
-        #expect(parameter["Type"]?.string == "CommaDelimitedList")
-        let origins = parameter["Default"]?.string?.split(separator: ",").map(String.init) ?? []
+        #expect(parameter["Type"]?.scalar == "CommaDelimitedList")
+        let origins = parameter["Default"]?.scalar?.split(separator: ",").map(String.init) ?? []
         #expect(!origins.isEmpty && origins.allSatisfy { $0.hasPrefix("http") }, "\(parameterName).Default: \(origins)")
 
-        let allowHeaders = Set(cors["AllowHeaders"]?.list?.compactMap { $0.string?.lowercased() } ?? [])
+        let allowHeaders = Set(cors["AllowHeaders"]?.items?.compactMap { $0.scalar?.lowercased() } ?? [])
         #expect(allowHeaders.isSuperset(of: ["authorization", "content-type", "if-match"]), "\(allowHeaders)")
-        let exposeHeaders = Set(cors["ExposeHeaders"]?.list?.compactMap { $0.string?.lowercased() } ?? [])
+        let exposeHeaders = Set(cors["ExposeHeaders"]?.items?.compactMap { $0.scalar?.lowercased() } ?? [])
         #expect(exposeHeaders.isSuperset(of: ["etag", "location", "x-request-id", "retry-after"]), "\(exposeHeaders)")
 
-        let allowMethods = Set(cors["AllowMethods"]?.list?.compactMap { $0.string?.uppercased() } ?? [])
+        let allowMethods = Set(cors["AllowMethods"]?.items?.compactMap { $0.scalar?.uppercased() } ?? [])
         let usedMethods = Set(template.httpRoutes.map(\.route.method)).subtracting(["ANY"])
         #expect(
             allowMethods.isSuperset(of: usedMethods),
@@ -72,12 +73,12 @@ import Testing
     @Test func httpAPIServesAtTheRootWithAccessLogsAndThrottling() throws {
         let api = try #require(template.resources(ofType: "AWS::Serverless::HttpApi").values.first)
         let properties = try #require(api["Properties"])
-        #expect(properties["StageName"]?.string == "$default")
+        #expect(properties["StageName"]?.scalar == "$default")
 
         let logGroup = properties[path: "AccessLogSettings", "DestinationArn"]?.attribute
         let group = logGroup.flatMap { template.resources[String($0.dropLast(".Arn".count))] }
-        #expect(group?["Type"]?.string == "AWS::Logs::LogGroup", "access logs go to \(String(describing: logGroup))")
-        #expect(group?[path: "Properties", "RetentionInDays"]?.string == "14")
+        #expect(group?["Type"]?.scalar == "AWS::Logs::LogGroup", "access logs go to \(String(describing: logGroup))")
+        #expect(group?[path: "Properties", "RetentionInDays"]?.scalar == "14")
 
         let throttling = properties["DefaultRouteSettings"]
         #expect(throttling?["ThrottlingBurstLimit"] != nil && throttling?["ThrottlingRateLimit"] != nil)
@@ -89,13 +90,13 @@ import Testing
         let database = try #require(template.resources(ofType: "AWS::RDS::DBInstance").values.first)
         let proxy = try #require(template.resources(ofType: "AWS::RDS::DBProxy").values.first)
         let databaseGroups = Set(
-            database[path: "Properties", "VPCSecurityGroups"]?.list?.compactMap {
+            database[path: "Properties", "VPCSecurityGroups"]?.items?.compactMap {
                 $0.attribute.map { String($0.prefix { $0 != "." }) } ?? $0.referenced
             } ?? [])
-        let proxyGroups = Set(proxy[path: "Properties", "VpcSecurityGroupIds"]?.list?.compactMap(\.referenced) ?? [])
+        let proxyGroups = Set(proxy[path: "Properties", "VpcSecurityGroupIds"]?.items?.compactMap(\.referenced) ?? [])
         let functionGroups = Set(
             template.functions.keys.flatMap {
-                template.effectiveProperties(ofFunction: $0)[path: "VpcConfig", "SecurityGroupIds"]?.list?
+                template.effectiveProperties(ofFunction: $0)[path: "VpcConfig", "SecurityGroupIds"]?.items?
                     .compactMap(\.referenced) ?? []
             })
         #expect(!databaseGroups.isEmpty && !proxyGroups.isEmpty && !functionGroups.isEmpty)
@@ -108,42 +109,42 @@ import Testing
                     let source = rule["SourceSecurityGroupId"]?.referenced
                     #expect(source.map(allowedSources.contains) == true, "\(group) admits \(rule)")
                     #expect(rule["CidrIp"] == nil && rule["CidrIpv6"] == nil, "\(group) admits an address range")
-                    #expect(rule["FromPort"]?.string == "5432" && rule["ToPort"]?.string == "5432", "\(group): \(rule)")
+                    #expect(rule["FromPort"]?.scalar == "5432" && rule["ToPort"]?.scalar == "5432", "\(group): \(rule)")
                 }
             }
         }
 
-        #expect(database[path: "Properties", "ManageMasterUserPassword"]?.string == "true")
-        #expect(database[path: "Properties", "StorageEncrypted"]?.string == "true")
-        #expect(database[path: "Properties", "PubliclyAccessible"]?.string == "false")
+        #expect(database[path: "Properties", "ManageMasterUserPassword"]?.scalar == "true")
+        #expect(database[path: "Properties", "StorageEncrypted"]?.scalar == "true")
+        #expect(database[path: "Properties", "PubliclyAccessible"]?.scalar == "false")
         #expect(
-            database[path: "Properties", "BackupRetentionPeriod"]?.string.flatMap { Int($0) }.map { $0 > 0 } == true)
+            database[path: "Properties", "BackupRetentionPeriod"]?.scalar.flatMap { Int($0) }.map { $0 > 0 } == true)
         #expect(database[path: "Properties", "DeletionProtection"]?.referenced != nil, "deletion protection is fixed")
-        #expect(proxy[path: "Properties", "RequireTLS"]?.string == "true")
+        #expect(proxy[path: "Properties", "RequireTLS"]?.scalar == "true")
     }
 
     @Test func spaIsAPrivateBucketBehindCloudFrontWithAnIndexFallback() throws {
         let bucket = try #require(template.resources(ofType: "AWS::S3::Bucket").values.first)
-        let block = bucket[path: "Properties", "PublicAccessBlockConfiguration"]?.entries ?? [:]
+        let block = bucket[path: "Properties", "PublicAccessBlockConfiguration"]?.members ?? [:]
         for setting in ["BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets"] {
-            #expect(block[setting]?.string == "true", "\(setting)")
+            #expect(block[setting]?.scalar == "true", "\(setting)")
         }
 
         let distribution = try #require(template.resources(ofType: "AWS::CloudFront::Distribution").values.first)
         let config = try #require(distribution[path: "Properties", "DistributionConfig"])
-        #expect(config[path: "DefaultCacheBehavior", "ViewerProtocolPolicy"]?.string == "redirect-to-https")
-        let origins = config["Origins"]?.list ?? []
+        #expect(config[path: "DefaultCacheBehavior", "ViewerProtocolPolicy"]?.scalar == "redirect-to-https")
+        let origins = config["Origins"]?.items ?? []
         #expect(origins.allSatisfy { $0["OriginAccessControlId"] != nil }, "an origin without origin access control")
         #expect(config["WebACLId"] != nil, "no WAF web ACL")
 
-        let fallbacks = (config["CustomErrorResponses"]?.list ?? []).filter {
-            $0["ResponseCode"]?.string == "200" && $0["ResponsePagePath"]?.string == "/index.html"
+        let fallbacks = (config["CustomErrorResponses"]?.items ?? []).filter {
+            $0["ResponseCode"]?.scalar == "200" && $0["ResponsePagePath"]?.scalar == "/index.html"
         }
-        #expect(Set(fallbacks.compactMap { $0["ErrorCode"]?.string }) == ["403", "404"])
+        #expect(Set(fallbacks.compactMap { $0["ErrorCode"]?.scalar }) == ["403", "404"])
     }
 
     @Test func outputsNameTheAPIAndTheSPA() {
-        let outputs = template.root["Outputs"]?.entries ?? [:]
+        let outputs = template.root["Outputs"]?.members ?? [:]
         for name in ["ApiUrl", "SpaUrl", "SpaBucketName"] {
             #expect(outputs[name]?["Value"] != nil, "no \(name) output")
         }
@@ -152,8 +153,8 @@ import Testing
     // MARK: -
 
     /// Inline ingress rules of a security group and those of separate ingress resources.
-    private func ingressRules(of group: String) -> [YAMLValue] {
-        let inline = template.resources[group]?[path: "Properties", "SecurityGroupIngress"]?.list ?? []
+    private func ingressRules(of group: String) -> [TemplateNode] {
+        let inline = template.resources[group]?[path: "Properties", "SecurityGroupIngress"]?.items ?? []
         let separate = template.resources(ofType: "AWS::EC2::SecurityGroupIngress").values
             .compactMap { $0["Properties"] }
             .filter { $0["GroupId"]?.referenced == group || $0["GroupId"]?.attribute == "\(group).GroupId" }

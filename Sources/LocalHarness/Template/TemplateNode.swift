@@ -5,7 +5,7 @@ import Yams
 ///
 /// Scalars keep their text (`30`, `true`): CloudFormation itself treats them as strings until
 /// a property says otherwise.
-indirect enum TemplateNode: Sendable, Hashable {
+public indirect enum TemplateNode: Sendable, Hashable {
     case null
     case scalar(String)
     case sequence([TemplateNode])
@@ -13,13 +13,18 @@ indirect enum TemplateNode: Sendable, Hashable {
     /// `name` is the long form: `Ref`, `Condition`, or `Fn::<Name>`.
     case intrinsic(name: String, argument: TemplateNode)
 
-    struct Entry: Sendable, Hashable {
-        var key: String
-        var value: TemplateNode
+    public struct Entry: Sendable, Hashable {
+        public var key: String
+        public var value: TemplateNode
+
+        public init(key: String, value: TemplateNode) {
+            self.key = key
+            self.value = value
+        }
     }
 
     /// Parses YAML (JSON is YAML too) into nodes.
-    static func parse(yaml: String) throws -> TemplateNode {
+    public static func parse(yaml: String) throws -> TemplateNode {
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)
@@ -83,17 +88,17 @@ indirect enum TemplateNode: Sendable, Hashable {
     }
 
     /// The value of `key` in a mapping; `nil` when absent or when this is not a mapping.
-    subscript(key: String) -> TemplateNode? {
+    public subscript(key: String) -> TemplateNode? {
         guard case .mapping(let entries) = self else { return nil }
         return entries.first { $0.key == key }?.value
     }
 
-    var entries: [Entry]? {
+    public var entries: [Entry]? {
         if case .mapping(let entries) = self { return entries }
         return nil
     }
 
-    var scalar: String? {
+    public var scalar: String? {
         if case .scalar(let value) = self { return value }
         return nil
     }
