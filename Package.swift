@@ -14,6 +14,17 @@ let strictSettings: [SwiftSetting] = [
     .treatAllWarnings(as: .error),
 ]
 
+/// SwiftNIO's core, its sockets and HTTP/1, and swift-log: what every networked target of ours uses.
+let networking: [Target.Dependency] = [
+    .product(name: "NIOCore", package: "swift-nio"),
+    .product(name: "NIOPosix", package: "swift-nio"),
+    .product(name: "NIOHTTP1", package: "swift-nio"),
+    .product(name: "Logging", package: "swift-log"),
+]
+let postgres = Target.Dependency.product(name: "PostgresNIO", package: "postgres-nio")
+/// Only to recognise the pool's own errors as database outages, by type.
+let connectionPool = Target.Dependency.product(name: "_ConnectionPoolModule", package: "postgres-nio")
+
 let package = Package(
     name: "ChronoView",
     platforms: [.macOS(.v15)],
@@ -43,12 +54,7 @@ let package = Package(
         // The Lambda custom runtime: knows nothing of ChronoView, imports FoundationEssentials at most.
         .target(
             name: "Runtime",
-            dependencies: [
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
-                .product(name: "Logging", package: "swift-log"),
-            ],
+            dependencies: networking,
             swiftSettings: strictSettings
         ),
         // ChronoView's logic, shared by every function.
@@ -57,15 +63,12 @@ let package = Package(
             dependencies: [
                 "LambdaEvents",
                 "Runtime",
-                .product(name: "PostgresNIO", package: "postgres-nio"),
-                // Only to recognise the pool's own errors as outages, by type.
-                .product(name: "_ConnectionPoolModule", package: "postgres-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
+                postgres,
+                connectionPool,
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "Logging", package: "swift-log"),
-            ],
+            ] + networking,
             swiftSettings: strictSettings
         ),
         // Starts the local Lambda service's child processes: own process group, killed with the harness.
@@ -73,29 +76,15 @@ let package = Package(
         // Plays Lambda and API Gateway on a developer's machine and in the tests.
         .target(
             name: "LocalHarness",
-            dependencies: [
-                "LambdaEvents",
-                "Runtime",
-                "CChildProcess",
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "Yams", package: "Yams"),
-            ],
+            dependencies: ["LambdaEvents", "Runtime", "CChildProcess", .product(name: "Yams", package: "Yams")]
+                + networking,
             swiftSettings: strictSettings
         ),
         // What tests and benchmarks share: the one way to build an API Gateway event and read a
         // function's answer, the build folder, and the test server's superuser.
         .target(
             name: "TestSupport",
-            dependencies: [
-                "LambdaEvents",
-                "LocalHarness",
-                .product(name: "PostgresNIO", package: "postgres-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "Logging", package: "swift-log"),
-            ],
+            dependencies: ["LambdaEvents", "LocalHarness", postgres] + networking,
             swiftSettings: strictSettings
         ),
         // A function that misbehaves on request, for the runtime's process-level tests and benchmarks.
@@ -108,12 +97,8 @@ let package = Package(
         // chronoview-local: invoke a function (and, with subcommands, serve the API) on this machine.
         .executableTarget(
             name: "ChronoViewLocal",
-            dependencies: [
-                "LocalHarness",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "NIOCore", package: "swift-nio"),
-            ],
+            dependencies: ["LocalHarness", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+                + networking,
             swiftSettings: strictSettings
         ),
         // `./build.sh bench`: plays the Runtime API and drives functions and the local API; never a test.
@@ -136,14 +121,9 @@ let package = Package(
         .testTarget(
             name: "CoreTests",
             dependencies: [
-                "Core",
-                "LambdaEvents",
-                "TestSupport",
-                "Runtime",
-                .product(name: "PostgresNIO", package: "postgres-nio"),
-                .product(name: "_ConnectionPoolModule", package: "postgres-nio"),
+                "Core", "LambdaEvents", "TestSupport", "Runtime", postgres, connectionPool,
                 .product(name: "Crypto", package: "swift-crypto"),
-            ],
+            ] + networking,
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -155,24 +135,16 @@ let package = Package(
         .testTarget(
             name: "LocalAPITests",
             dependencies: [
-                "TestSupport",
-                "LambdaEvents",
-                "LocalHarness",
-                "RuntimeFixture",
+                "TestSupport", "LambdaEvents", "LocalHarness", "RuntimeFixture", postgres,
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                .product(name: "PostgresNIO", package: "postgres-nio"),
-            ],
+            ] + networking,
             swiftSettings: strictSettings
         ),
         // The function executables as processes under the local Lambda service.
         .testTarget(
             name: "FunctionTests",
-            dependencies: [
-                "Core",
-                "LocalHarness",
-                "TestSupport",
-                .product(name: "PostgresNIO", package: "postgres-nio"),
-            ] + functionNames.map { .target(name: $0) },
+            dependencies: ["Core", "LocalHarness", "TestSupport", postgres] + networking
+                + functionNames.map { .target(name: $0) },
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -182,30 +154,16 @@ let package = Package(
         ),
         .testTarget(
             name: "RuntimeTests",
-            dependencies: [
-                "Runtime",
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "Logging", package: "swift-log"),
-            ],
+            dependencies: ["Runtime"] + networking,
             swiftSettings: strictSettings
         ),
         // The local Lambda service through real processes: RuntimeFixture and the CLI are built for it.
         .testTarget(
             name: "HarnessTests",
             dependencies: [
-                "TestSupport",
-                "LambdaEvents",
-                "LocalHarness",
-                "Runtime",
-                "RuntimeFixture",
-                "ChronoViewLocal",
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "Logging", package: "swift-log"),
-            ],
+                "TestSupport", "LambdaEvents", "LocalHarness", "Runtime", "RuntimeFixture", "ChronoViewLocal",
+            ]
+                + networking,
             swiftSettings: strictSettings
         ),
     ]

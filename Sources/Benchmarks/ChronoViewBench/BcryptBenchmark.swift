@@ -13,8 +13,7 @@ struct BcryptBenchmark: ParsableCommand {
     @Option(help: "Verifications to time; the median is reported.")
     var repetitions = 5
 
-    @Option(help: "Where to write the figures as JSON.")
-    var json: String
+    @OptionGroup var figuresFile: FiguresFile
 
     struct Output: Codable {
         var cost: Int
@@ -31,7 +30,7 @@ struct BcryptBenchmark: ParsableCommand {
             guard matched else { throw BenchError("bcrypt did not verify its own hash") }
         }
         let output = Output(cost: cost, verifyMilliseconds: Distribution(samples))
-        try writeJSON(output, to: json)
+        try figuresFile.write(output)
         print(
             "bcrypt verification at cost \(cost): median \(formatted(output.verifyMilliseconds?.median)) ms "
                 + "(min \(formatted(output.verifyMilliseconds?.min)), max \(formatted(output.verifyMilliseconds?.max)), n=\(repetitions))"

@@ -28,8 +28,7 @@ struct EndToEndBenchmark: ParsableCommand {
     @Option(help: "The bcrypt figures written by `chronoview-bench bcrypt`, to compare logins with.")
     var bcryptJSON: String?
 
-    @Option(help: "Where to write the figures as JSON.")
-    var json: String
+    @OptionGroup var figuresFile: FiguresFile
 
     @Option(help: "Scratch folder for pgbench's logs.")
     var workDirectory: String
@@ -139,7 +138,7 @@ struct EndToEndBenchmark: ParsableCommand {
             output.bcryptVerifyMilliseconds = try JSONDecoder().decode(BcryptBenchmark.Output.self, from: data)
                 .verifyMilliseconds?.median
         }
-        try writeJSON(output, to: json)
+        try figuresFile.write(output)
         printTargets(output)
     }
 

@@ -22,11 +22,9 @@ struct FunctionBenchmark: ParsableCommand {
     @Option(help: "At most this many warm requests per function.")
     var warmMax = 2000
 
-    @Option(help: "Where to write the figures as JSON.")
-    var json: String
+    @OptionGroup var figuresFile: FiguresFile
 
-    @Option(help: "Where the function processes' output goes.")
-    var logDirectory: String
+    @OptionGroup var logs: ProcessLogs
 
     struct Figures: Codable {
         var name: String
@@ -68,7 +66,7 @@ struct FunctionBenchmark: ParsableCommand {
             printRow(figures)
             results.append(figures)
         }
-        try writeJSON(results, to: json)
+        try figuresFile.write(results)
         let over = results.filter { ($0.zipBytes ?? 0) > 10 * 1_048_576 }
         print(
             over.isEmpty
@@ -83,7 +81,7 @@ struct FunctionBenchmark: ParsableCommand {
     ) throws {
         let executable = "\(lambdaDirectory)/\(name)/bootstrap"
         let environment = lambdaEnvironment(functionName: name, extra: extra)
-        let logPath = "\(logDirectory)/function-\(name).log"
+        let logPath = logs.path("function-\(name)")
         let scenario = FunctionScenario.forFunction(name)
         figures.request = scenario?.label
         if scenario == nil { figures.note = "no typical request known: cold start to GET /next only" }

@@ -18,11 +18,9 @@ struct RuntimeBenchmark: ParsableCommand {
     @Option(help: "Sequential warm invocations per program.")
     var invocations = 20_000
 
-    @Option(help: "Where to write the figures as JSON.")
-    var json: String
+    @OptionGroup var figuresFile: FiguresFile
 
-    @Option(help: "Where the function processes' output goes.")
-    var logDirectory: String
+    @OptionGroup var logs: ProcessLogs
 
     struct Figures: Codable {
         var name: String
@@ -62,7 +60,7 @@ struct RuntimeBenchmark: ParsableCommand {
             for (name, executable, environment) in subjects {
                 let function = try LaunchedFunction(
                     executable: executable, environment: environment, listener: listener,
-                    logPath: "\(logDirectory)/runtime-\(name).log")
+                    logPath: logs.path("runtime-\(name)"))
                 _ = try function.invoke(Self.event)
                 function.process.stop()
                 cold[name, default: []].append(Double(function.coldStartNanoseconds) / 1e6)
@@ -73,7 +71,7 @@ struct RuntimeBenchmark: ParsableCommand {
         for (name, executable, environment) in subjects {
             let function = try LaunchedFunction(
                 executable: executable, environment: environment, listener: listener,
-                logPath: "\(logDirectory)/runtime-\(name).log")
+                logPath: logs.path("runtime-\(name)"))
             var warm = try warmRun(invocations) { try function.invoke(Self.event).nanoseconds }
             let status = function.process.memoryAndThreads()
             function.process.stop()
@@ -88,7 +86,7 @@ struct RuntimeBenchmark: ParsableCommand {
         let output = Output(
             ours: figures["ours"]!, floor: figures["floor"]!, harnessAlone: try harnessAlone(listener),
             event: String(decoding: Self.event, as: UTF8.self))
-        try writeJSON(output, to: json)
+        try figuresFile.write(output)
         printTable(output)
     }
 
@@ -190,11 +188,4 @@ struct RuntimeBenchmark: ParsableCommand {
 /// A file's size in bytes, or nil when it is not there.
 func fileSize(_ path: String) -> Int? {
     (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue
-}
-
-/// Writes figures as pretty, key-sorted JSON, so that two runs diff cleanly.
-func writeJSON(_ value: some Encodable, to path: String) throws {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-    try encoder.encode(value).write(to: URL(fileURLWithPath: path))
 }

@@ -61,8 +61,7 @@ struct SoakBenchmark: ParsableCommand {
     @Option(help: "The last minute's p99 passes up to this multiple of the first minute's.")
     var p99Tolerance = 1.5
 
-    @Option(help: "Where to write the figures as JSON.")
-    var json: String
+    @OptionGroup var figuresFile: FiguresFile
 
     func validate() throws {
         guard minutes > 0, concurrency > 0, cyclesPerSession > 0, signUpEvery > 0, sampleSeconds > 0 else {
@@ -98,7 +97,7 @@ struct SoakBenchmark: ParsableCommand {
                 p99Tolerance: p99Tolerance),
             duration: duration, outcomes: outcomes, samples: sampler.samples, endOfLoad: endOfLoad,
             afterIdle: afterIdle)
-        try writeJSON(report, to: json)
+        try figuresFile.write(report)
         report.print()
         if !report.passed { throw ExitCode.failure }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// SplitMix64: a tiny generator whose sequence depends only on its seed, so that every property
 /// test draws the same cases on every machine and a failure names the seed that reproduces it.
@@ -41,6 +42,21 @@ struct SeededGenerator: RandomNumberGenerator {
 /// run with another seed; the default keeps CI's runs identical.
 enum PropertyRun {
     static let cases = 4000
+
+    /// Checks `cases` candidates drawn from the run's seed; `check` tests one against the rule
+    /// and says whether the contract accepts it. A generator whose candidates were nearly all
+    /// accepted, or nearly all refused, would prove little, so either fails the property.
+    static func forEachCandidate<Candidate>(
+        _ draw: (inout SeededGenerator) -> Candidate,
+        sourceLocation: SourceLocation = #_sourceLocation,
+        _ check: (Candidate) -> Bool
+    ) {
+        var random = SeededGenerator(seed: seed)
+        var accepted = 0
+        for _ in 0..<cases where check(draw(&random)) { accepted += 1 }
+        #expect(accepted > cases / 10, "too few candidates accepted", sourceLocation: sourceLocation)
+        #expect(accepted < cases * 9 / 10, "too few candidates refused", sourceLocation: sourceLocation)
+    }
 
     static var seed: UInt64 {
         if let text = ProcessInfo.processInfo.environment["PROPERTY_SEED"], let seed = UInt64(text) { return seed }
