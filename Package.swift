@@ -154,7 +154,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RuntimeTests",
-            dependencies: ["Runtime"] + networking,
+            dependencies: ["Runtime", "TestSupport"] + networking,
             swiftSettings: strictSettings
         ),
         // The local Lambda service through real processes: RuntimeFixture and the CLI are built for it.

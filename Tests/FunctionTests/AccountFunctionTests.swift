@@ -17,57 +17,33 @@ import Testing
 
             let email = "flow-\(UUID().uuidString.prefix(8).lowercased())@example.com"
             let credentials = #"{"email":"\#(email)","password":"a long password"}"#
-            let created = try TestResponse(
-                payload:
-                    try await lambda.invoke(
-                        "CreateUser", payload: TestEvent("POST", "/api/users", body: credentials).payload
-                    ).payload)
+            let created = try await lambda.respond("CreateUser", to: TestEvent("POST", "/api/users", body: credentials))
             #expect(created.status == 201)
             #expect(created.header("location") == "/api/me")
             #expect(created.header("x-request-id") != nil)
 
-            let session = try TestResponse(
-                payload:
-                    try await lambda.invoke(
-                        "Login", payload: TestEvent("POST", "/api/login", body: credentials).payload
-                    ).payload)
+            let session = try await lambda.respond("Login", to: TestEvent("POST", "/api/login", body: credentials))
             #expect(session.status == 200)
             let access = try #require(session.json["access_token"] as? String)
             let refresh = try #require(session.json["refresh_token"] as? String)
 
-            let me = try TestResponse(
-                payload:
-                    try await lambda.invoke(
-                        "Me",
-                        payload: TestEvent("GET", "/api/me", headers: ["authorization": "Bearer \(access)"])
-                            .payload
-                    ).payload)
+            let me = try await lambda.respond(
+                "Me", to: TestEvent("GET", "/api/me", headers: ["authorization": "Bearer \(access)"]))
             #expect(me.status == 200)
             #expect(me.json["email"] as? String == email)
 
-            let renewed = try TestResponse(
-                payload:
-                    try await lambda.invoke(
-                        "Sessions",
-                        payload: TestEvent(
-                            "POST", "/api/token/refresh", body: #"{"refresh_token":"\#(refresh)"}"#
-                        )
-                        .payload
-                    ).payload)
+            let renewed = try await lambda.respond(
+                "Sessions",
+                to: TestEvent(
+                    "POST", "/api/token/refresh", body: #"{"refresh_token":"\#(refresh)"}"#
+                ))
             #expect(renewed.status == 200)
 
-            let health = try TestResponse(
-                payload:
-                    try await lambda.invoke("Health", payload: TestEvent("GET", "/api/health").payload)
-                    .payload)
+            let health = try await lambda.respond("Health", to: TestEvent("GET", "/api/health"))
             #expect(health.status == 200)
 
-            let missing = try TestResponse(
-                payload:
-                    try await lambda.invoke(
-                        "NotFound",
-                        payload: TestEvent("GET", "/api/{proxy+}", path: "/api/nothing-here").payload
-                    ).payload)
+            let missing = try await lambda.respond(
+                "NotFound", to: TestEvent("GET", "/api/{proxy+}", path: "/api/nothing-here"))
             #expect(missing.status == 404)
             #expect(missing.header("content-type") == "application/problem+json")
             #expect(missing.json["code"] as? String == "not_found")

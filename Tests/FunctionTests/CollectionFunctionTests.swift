@@ -16,31 +16,24 @@ import Testing
         ("Alerts", "alerts", #"{"symbol":"AAPL","condition":"above","price":"212.50"}"#, #"{"price":1.5}"#),
     ]
 
-    static func call(_ lambda: LocalLambda, _ function: String, _ event: TestEvent) async throws -> TestResponse {
-        try TestResponse(payload: try await lambda.invoke(function, payload: event.payload).payload)
-    }
-
     @Test func eachCollectionFunctionServesItsFiveRoutesAsAProcess() async throws {
         try await FunctionProcesses.with(Self.functions) { lambda, _ in
             _ = try await lambda.invoke("Migrate", payload: ByteBuffer(string: "{}"))
             let credentials = #"{"email":"collections@example.com","password":"a long password"}"#
-            _ = try await Self.call(
-                lambda, "CreateUser", TestEvent("POST", "/api/users", body: credentials))
-            let session = try await Self.call(
-                lambda, "Login", TestEvent("POST", "/api/login", body: credentials))
+            _ = try await lambda.respond("CreateUser", to: TestEvent("POST", "/api/users", body: credentials))
+            let session = try await lambda.respond("Login", to: TestEvent("POST", "/api/login", body: credentials))
             let bearer = ["authorization": "Bearer \(try #require(session.json["access_token"] as? String))"]
 
             for (function, collection, body, change) in Self.cases {
                 let base = "/api/\(collection)"
-                let created = try await Self.call(
-                    lambda, function, TestEvent("POST", base, headers: bearer, body: body))
+                let created = try await lambda.respond(
+                    function, to: TestEvent("POST", base, headers: bearer, body: body))
                 #expect(created.status == 201, "\(function)")
                 let id = try #require(created.json["id"] as? String)
                 #expect(created.header("location") == "\(base)/\(id)")
                 #expect(created.header("etag") == #""1""#)
 
-                let listed = try await Self.call(
-                    lambda, function, TestEvent("GET", base, headers: bearer))
+                let listed = try await lambda.respond(function, to: TestEvent("GET", base, headers: bearer))
                 #expect(listed.status == 200)
                 #expect((listed.json["items"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == [id])
 
@@ -49,21 +42,21 @@ import Testing
                         method, "\(base)/{id}", path: "\(base)/\(id)", pathParameters: ["id": id],
                         headers: bearer.merging(headers) { $1 }, body: body)
                 }
-                let read = try await Self.call(lambda, function, item("GET"))
+                let read = try await lambda.respond(function, to: item("GET"))
                 #expect(read.status == 200)
                 #expect(read.header("etag") == #""1""#)
-                let patched = try await Self.call(lambda, function, item("PATCH", body: change))
+                let patched = try await lambda.respond(function, to: item("PATCH", body: change))
                 #expect(patched.status == 200)
                 #expect(patched.json["version"] as? Int == 2)
-                let stale = try await Self.call(
-                    lambda, function, item("PATCH", headers: ["if-match": #""1""#], body: change))
+                let stale = try await lambda.respond(
+                    function, to: item("PATCH", headers: ["if-match": #""1""#], body: change))
                 #expect(stale.status == 412)
-                let current = try await Self.call(
-                    lambda, function, item("PATCH", headers: ["if-match": #""2""#], body: change))
+                let current = try await lambda.respond(
+                    function, to: item("PATCH", headers: ["if-match": #""2""#], body: change))
                 #expect(current.status == 200)
                 #expect(current.header("etag") == #""3""#)
-                #expect(try await Self.call(lambda, function, item("DELETE")).status == 204)
-                #expect(try await Self.call(lambda, function, item("GET")).status == 404)
+                #expect(try await lambda.respond(function, to: item("DELETE")).status == 204)
+                #expect(try await lambda.respond(function, to: item("GET")).status == 404)
             }
         }
     }

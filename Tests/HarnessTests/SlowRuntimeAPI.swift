@@ -2,6 +2,7 @@ import NIOCore
 import NIOHTTP1
 import NIOPosix
 import Synchronization
+import TestSupport
 
 /// A Runtime API that takes its time: it hands out one invocation after ``delay``, accepts
 /// its response after ``delay`` again, and then closes every connection, as a Lambda service
@@ -26,15 +27,7 @@ final class SlowRuntimeAPI: Sendable {
 
     /// Listens on a free port of 127.0.0.1.
     func start() async throws -> any Channel {
-        try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .childChannelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.configureHTTPServerPipeline()
-                    try channel.pipeline.syncOperations.addHandler(RequestHandler(api: self))
-                }
-            }
-            .bind(host: "127.0.0.1", port: 0)
-            .get()
+        try await LoopbackHTTPServer.start { RequestHandler(api: self) }
     }
 
     fileprivate enum Answer {

@@ -2,6 +2,7 @@ import NIOCore
 import NIOHTTP1
 import NIOPosix
 import Synchronization
+import TestSupport
 
 /// An in-process Runtime API that hands out the events it was given, one per `GET /next`,
 /// records what the runtime posts back, and closes the connection once the events run out, as
@@ -30,15 +31,7 @@ final class MockRuntimeAPI: Sendable {
 
     /// Serves on a free port of 127.0.0.1 until `body` returns.
     func serve<Result>(_ body: (_ endpoint: String) async throws -> Result) async throws -> Result {
-        let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .childChannelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.configureHTTPServerPipeline()
-                    try channel.pipeline.syncOperations.addHandler(RequestHandler(api: self))
-                }
-            }
-            .bind(host: "127.0.0.1", port: 0)
-            .get()
+        let channel = try await LoopbackHTTPServer.start { RequestHandler(api: self) }
         do {
             let result = try await body("127.0.0.1:\(channel.localAddress!.port!)")
             try await channel.close()

@@ -66,10 +66,7 @@ bench_start_api() {
 # its function processes), then the database. Safe to call twice; used as the EXIT trap.
 bench_stop_services() {
     trap - EXIT INT TERM
-    if [ -n "$BENCH_API_PID" ] && kill -0 "$BENCH_API_PID" 2>/dev/null; then
-        kill -TERM "$BENCH_API_PID" 2>/dev/null || true
-        wait "$BENCH_API_PID" 2>/dev/null || true
-    fi
+    stop_process "$BENCH_API_PID"
     BENCH_API_PID=""
     if [ -n "$BENCH_POSTGRES_DIR" ]; then postgres_stop "$BENCH_POSTGRES_DIR"; fi
     BENCH_POSTGRES_DIR=""

@@ -80,10 +80,7 @@ cmd_serve() {
 # Runs on every way out: the server first (it stops its function processes), then the database.
 serve_cleanup() {
     trap - EXIT INT TERM
-    if [ -n "$SERVE_PID" ] && kill -0 "$SERVE_PID" 2>/dev/null; then
-        kill -TERM "$SERVE_PID" 2>/dev/null || true
-        wait "$SERVE_PID" 2>/dev/null || true
-    fi
+    stop_process "$SERVE_PID"
     SERVE_PID=""
     if $SERVE_STARTED_POSTGRES; then
         echo "==> stopping PostgreSQL"

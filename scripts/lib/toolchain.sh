@@ -29,3 +29,13 @@ swift_toolchain_bin() {
 human_size() {
     awk -v b="$1" 'BEGIN { printf "%.1f MiB", b / 1048576 }'
 }
+
+# stop_process PID: asks a server we started in the background to stop (SIGTERM: background
+# jobs ignore SIGINT) and waits for it; nothing when PID is empty or has already ended.
+stop_process() {
+    local pid=$1
+    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+        kill -TERM "$pid" 2>/dev/null || true
+        wait "$pid" 2>/dev/null || true
+    fi
+}
