@@ -15,20 +15,8 @@ public struct PageRequest: Sendable, Hashable {
     /// Reads `limit` and `cursor`, recording a 422 naming each one that is bad.
     public init(_ request: HTTPRequest, errors: inout ValidationErrors) {
         self.init()
-        if let text = request.queryParameter("limit") {
-            // Digits only: `+5`, ` 5` or `5.0` are not the whole number the contract asks for.
-            if !text.isEmpty, text.utf8.count <= 9, text.utf8.allSatisfy({ (0x30...0x39).contains($0) }),
-                let value = Int(text)
-            {
-                if (1...Self.maximumLimit).contains(value) {
-                    limit = value
-                } else {
-                    errors.add(field: "limit", code: "out_of_range", message: "must be from 1 to \(Self.maximumLimit)")
-                }
-            } else {
-                errors.add(
-                    field: "limit", code: "invalid", message: "must be a whole number from 1 to \(Self.maximumLimit)")
-            }
+        if let limit = LimitParameter.read(request, maximum: Self.maximumLimit, errors: &errors) {
+            self.limit = limit
         }
         if let text = request.queryParameter("cursor") {
             if let cursor = PageCursor(text: text) {
