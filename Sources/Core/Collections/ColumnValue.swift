@@ -10,6 +10,8 @@ public struct ColumnValue: Sendable, Hashable {
         case numeric(String)
         /// SQL NULL (a timestamp the system sets, cleared).
         case null
+        /// The transaction's clock, `now()` (the moment an alert is armed).
+        case now
     }
 
     public var column: String

@@ -8,6 +8,8 @@
 /// own fields. Encoded flat: `{id, created_at, updated_at, version, ...fields}`.
 public struct OwnedObject<Fields: Encodable & Sendable>: Sendable, Encodable {
     public var id: UUID
+    /// The user it belongs to; never part of the API's answer.
+    public var owner: UUID
     public var createdAt: Timestamp
     public var updatedAt: Timestamp
     /// Starts at 1 and goes up by one with every change; the `etag`.

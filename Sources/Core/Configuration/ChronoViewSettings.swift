@@ -10,6 +10,8 @@ public struct ChronoViewSettings: Sendable {
     public var loginWindow: Duration
     /// The longest a database operation may take before the request gets a 503.
     public var databaseTimeout: Duration
+    /// How many days 1-minute candles are kept once their rollups exist; `nil` keeps them for ever.
+    public var candleMinuteRetentionDays: Int?
 
     public init(
         database: DatabaseSettings,
@@ -17,7 +19,8 @@ public struct ChronoViewSettings: Sendable {
         bcryptCost: Int = 12,
         maximumFailedLogins: Int = 5,
         loginWindow: Duration = .seconds(15 * 60),
-        databaseTimeout: Duration = .seconds(5)
+        databaseTimeout: Duration = .seconds(5),
+        candleMinuteRetentionDays: Int? = nil
     ) {
         self.database = database
         self.tokens = tokens
@@ -25,6 +28,7 @@ public struct ChronoViewSettings: Sendable {
         self.maximumFailedLogins = maximumFailedLogins
         self.loginWindow = loginWindow
         self.databaseTimeout = databaseTimeout
+        self.candleMinuteRetentionDays = candleMinuteRetentionDays
     }
 
     /// Reads the settings from the environment, with the secrets fetched from Secrets Manager
@@ -42,7 +46,14 @@ public struct ChronoViewSettings: Sendable {
                 : nil,
             bcryptCost: try environment.integer("BCRYPT_COST", in: 4...31, default: 12),
             databaseTimeout: .milliseconds(
-                try environment.integer("DATABASE_TIMEOUT_MS", in: 100...60_000, default: 5_000))
+                try environment.integer("DATABASE_TIMEOUT_MS", in: 100...60_000, default: 5_000)),
+            candleMinuteRetentionDays: try Self.retentionDays(environment)
         )
+    }
+
+    /// `CANDLE_MINUTE_RETENTION_DAYS`; 0, the default, keeps the minutes for ever.
+    private static func retentionDays(_ environment: EnvironmentVariables) throws(ConfigurationError) -> Int? {
+        let days = try environment.integer("CANDLE_MINUTE_RETENTION_DAYS", in: 0...36_500, default: 0)
+        return days == 0 ? nil : days
     }
 }

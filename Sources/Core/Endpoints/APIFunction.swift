@@ -11,6 +11,7 @@ public enum APIFunction: String, CaseIterable, Sendable {
     case charts = "Charts"
     case watchlists = "Watchlists"
     case alerts = "Alerts"
+    case candles = "Candles"
 
     /// Endpoints by route key (`GET /api/me`), over the environment's services.
     public func routes(_ services: ChronoViewServices) -> [String: Endpoint] {
@@ -23,6 +24,7 @@ public enum APIFunction: String, CaseIterable, Sendable {
         case .charts: CollectionRoutes.charts(services)
         case .watchlists: CollectionRoutes.watchlists(services)
         case .alerts: CollectionRoutes.alerts(services)
+        case .candles: CandleRoutes.candles(services)
         }
     }
 
@@ -30,7 +32,7 @@ public enum APIFunction: String, CaseIterable, Sendable {
     public var usesTokens: Bool {
         switch self {
         case .createUser, .health: false
-        case .login, .sessions, .me, .charts, .watchlists, .alerts: true
+        case .login, .sessions, .me, .charts, .watchlists, .alerts, .candles: true
         }
     }
 }

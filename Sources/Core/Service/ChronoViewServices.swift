@@ -8,6 +8,7 @@ public struct ChronoViewServices: Sendable {
     public let settings: ChronoViewSettings
     public let database: Database
     public let accounts: AccountService
+    public let candles: CandleService
 
     /// Builds the services; the database client's pool runs through `runInBackground` and
     /// opens its connection at once, without holding up the cold start (see
@@ -32,6 +33,7 @@ public struct ChronoViewServices: Sendable {
         self.accounts = AccountService(
             database: database, hasher: PasswordHasher(cost: settings.bcryptCost), accessTokens: accessTokens,
             settings: settings)
+        self.candles = CandleService(database: database, minuteRetentionDays: settings.candleMinuteRetentionDays)
     }
 
     /// The user behind the request's bearer token; a 401 otherwise.

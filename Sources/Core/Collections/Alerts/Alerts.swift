@@ -16,7 +16,7 @@ public enum Alerts: CollectionKind {
     public static let columns: [CollectionColumn] = [
         CollectionColumn("symbol", .text), CollectionColumn("condition", .text), CollectionColumn("price", .numeric),
         CollectionColumn("note", .text), CollectionColumn("status", .text),
-        CollectionColumn("triggered_at", .timestamp),
+        CollectionColumn("triggered_at", .timestamp), CollectionColumn("armed_at", .timestamp),
     ]
 
     public static func fields(from row: PostgresRandomAccessRow) throws -> Alert {
@@ -41,9 +41,12 @@ public enum Alerts: CollectionKind {
             .text(try AlertStatus.parseClientSet(value).rawValue)
         }
         // Setting the status by hand re-arms or disarms the alert: whatever triggered it before
-        // no longer describes it.
+        // no longer describes it, and a re-armed alert fires only on prices from then on.
         if status != nil, write == .update {
             body.set("triggered_at", to: .null)
+            if status == .text(AlertStatus.active.rawValue) {
+                body.set("armed_at", to: .now)
+            }
         }
         return try body.validated()
     }

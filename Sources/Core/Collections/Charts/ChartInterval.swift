@@ -1,15 +1,19 @@
 import LambdaEvents
 
-/// A chart's bar interval. Case matters: `1m` is a minute, `1M` a month.
+/// A chart's bar interval: one of the ``CandleInterval``s. Case matters: `1m` is a minute, `1M` a month.
 public enum ChartInterval {
-    public static let all = ["1m", "3m", "5m", "15m", "30m", "1h", "2h", "4h", "6h", "12h", "1d", "1w", "1M"]
+    public static let all = CandleInterval.allCases.map(\.rawValue)
 
     public static func parse(_ value: JSONValue) throws(FieldError) -> String {
-        let text = try value.string(field: "interval")
-        guard all.contains(text) else {
+        try parse(value.string(field: "interval")).rawValue
+    }
+
+    /// The interval named by `text`, or a 422 naming `interval`.
+    public static func parse(_ text: String) throws(FieldError) -> CandleInterval {
+        guard let interval = CandleInterval(rawValue: text) else {
             throw FieldError(
                 field: "interval", code: "invalid", message: "must be one of \(all.joined(separator: ", "))")
         }
-        return text
+        return interval
     }
 }

@@ -21,7 +21,7 @@ struct BoundQuery {
         return "$\(bindings.count)"
     }
 
-    /// The placeholder for a column value, cast to the column's type; SQL NULL needs no parameter.
+    /// The placeholder for a column value, cast to the column's type; SQL NULL and the clock need no parameter.
     mutating func bind(_ value: ColumnValue.Value) -> String {
         switch value {
         case .text(let text): "\(bind(text))::text"
@@ -29,6 +29,7 @@ struct BoundQuery {
         case .json(let text): "\(bind(text))::jsonb"
         case .numeric(let text): "\(bind(text))::numeric"
         case .null: "NULL"
+        case .now: "now()"
         }
     }
 

@@ -13,9 +13,9 @@ enum CollectionStore<Kind: CollectionKind> {
     private static var table: String { #""\#(Kind.name)""# }
 
     /// The frame's columns, then the kind's own.
-    private static var selectList: String {
+    static var selectList: String {
         let frame = [
-            "id", "created_at", "updated_at", "version",
+            "id", "user_id", "created_at", "updated_at", "version",
             // extract(epoch ...) is numeric since PostgreSQL 14, so the microseconds are exact.
             "(extract(epoch FROM created_at) * 1000000)::int8 AS created_micros",
         ]
@@ -148,7 +148,7 @@ enum CollectionStore<Kind: CollectionKind> {
         return false
     }
 
-    private static func objects(_ query: BoundQuery, on connection: PostgresConnection, logger: Logger)
+    static func objects(_ query: BoundQuery, on connection: PostgresConnection, logger: Logger)
         async throws -> [OwnedObject<Kind.Fields>]
     {
         var objects: [OwnedObject<Kind.Fields>] = []
@@ -157,6 +157,7 @@ enum CollectionStore<Kind: CollectionKind> {
             objects.append(
                 OwnedObject(
                     id: try columns["id"].decode(UUID.self),
+                    owner: try columns["user_id"].decode(UUID.self),
                     createdAt: Timestamp(try columns["created_at"].decode(Date.self)),
                     updatedAt: Timestamp(try columns["updated_at"].decode(Date.self)),
                     version: try columns["version"].decode(Int.self),

@@ -1,0 +1,4 @@
+import Core
+import Runtime
+
+LambdaRuntime.run { context in try await ChronoViewFunction(context, serving: .candles) }
