@@ -42,7 +42,8 @@ import Testing
     }
 
     /// Memory (which also buys CPU) and timeout are chosen per function, not inherited; a
-    /// function behind the HTTP API gains nothing from running past API Gateway's 30 s.
+    /// function behind the HTTP API gains nothing from running past API Gateway's 30 s (one fed
+    /// by a queue or a schedule may run longer).
     @Test func everyFunctionSetsItsOwnMemoryAndTimeout() {
         for (id, function) in template.functions {
             let memory = function[path: "Properties", "MemorySize"]?.scalar.flatMap { Int($0) }
@@ -50,7 +51,9 @@ import Testing
             #expect(
                 memory.map { (128...10_240).contains($0) } == true, "\(id).MemorySize: \(String(describing: memory))")
             #expect(timeout.map { (1...900).contains($0) } == true, "\(id).Timeout: \(String(describing: timeout))")
-            let servesHTTP = !(function[path: "Properties", "Events"]?.members ?? [:]).isEmpty
+            let servesHTTP = (function[path: "Properties", "Events"]?.members ?? [:]).values.contains {
+                $0["Type"]?.scalar == "HttpApi"
+            }
             if servesHTTP, let timeout {
                 #expect(timeout <= 30, "\(id) answers HTTP requests but may run \(timeout) s")
             }
@@ -75,14 +78,33 @@ import Testing
         }
     }
 
-    /// Private: every subnet of every function is in a route table with no route to an
-    /// internet gateway, and the subnets span at least two availability zones.
+    /// The functions that run outside the VPC: MarketFeed reaches the exchange's public API,
+    /// which the private subnets (no NAT gateway) cannot, and touches neither the database nor
+    /// a secret.
+    static let outsideTheVPC: Set = ["MarketFeedFunction"]
+
+    @Test func functionsOutsideTheVPCUseNeitherTheDatabaseNorSecrets() {
+        for id in Self.outsideTheVPC {
+            let function = template.functions[id]
+            #expect(function != nil, "\(id) is not a function of the template")
+            let properties = template.effectiveProperties(ofFunction: id)
+            #expect(properties["VpcConfig"] == nil, "\(id) is meant to run outside the VPC")
+            let variables = properties[path: "Environment", "Variables"]?.members ?? [:]
+            let secrets = variables.keys.filter { $0.hasSuffix("_SECRET_ARN") }.sorted()
+            #expect(secrets.isEmpty, "\(id) runs outside the VPC but reads \(secrets)")
+            let waitsFor = function?["DependsOn"]?.names ?? []
+            #expect(waitsFor.isEmpty, "\(id) runs outside the VPC but waits for \(waitsFor)")
+        }
+    }
+
+    /// Private: every subnet of every function (but those outside the VPC) is in a route table
+    /// with no route to an internet gateway, and the subnets span at least two availability zones.
     @Test func everyFunctionRunsInPrivateSubnetsOverTwoZones() {
         let internetGateways = Set(template.resources(ofType: "AWS::EC2::InternetGateway").keys)
         let associations = template.resources(ofType: "AWS::EC2::SubnetRouteTableAssociation").values
         let routes = template.resources(ofType: "AWS::EC2::Route").values
 
-        for id in functionIds {
+        for id in functionIds where !Self.outsideTheVPC.contains(id) {
             let vpc = template.effectiveProperties(ofFunction: id)["VpcConfig"]
             let subnets = vpc?["SubnetIds"]?.items?.compactMap(\.referenced) ?? []
             let groups = vpc?["SecurityGroupIds"]?.items ?? []
@@ -134,7 +156,9 @@ import Testing
 
     /// A function's environment names exactly the secrets its role may read: one it may not
     /// read fails its first request, one it may read but does not name is a needless grant.
+    /// The only other grant is sending to a queue of the template that the environment names.
     @Test func functionsMayReadExactlyTheSecretsTheirEnvironmentNames() {
+        let queues = Set(template.resources(ofType: "AWS::SQS::Queue").keys)
         for (id, function) in template.functions {
             let variables =
                 template.effectiveProperties(ofFunction: id)[path: "Environment", "Variables"]?.members ?? [:]
@@ -142,6 +166,14 @@ import Testing
 
             var granted: Set<String> = []
             for policy in function[path: "Properties", "Policies"]?.items ?? [] {
+                if let queueName = policy[path: "SQSSendMessagePolicy", "QueueName"]?.attribute {
+                    let queue = queueName.hasSuffix(".QueueName") ? String(queueName.dropLast(".QueueName".count)) : ""
+                    #expect(queues.contains(queue), "\(id) may send to \(queueName), not a queue of the template")
+                    #expect(
+                        variables.values.contains { $0.referenced == queue },
+                        "\(id) may send to \(queue) but its environment does not name it")
+                    continue
+                }
                 guard let secret = policy[path: "AWSSecretsManagerGetSecretValuePolicy", "SecretArn"] else {
                     Issue.record("\(id) has a policy other than reading one named secret: \(policy)")
                     continue
