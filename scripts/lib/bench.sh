@@ -6,6 +6,8 @@
 #   1. runtime    the echo function (RuntimeFixture, FIXTURE_MODE=bytes) against SocketFloor
 #   2. functions  every packaged function with its database and typical request
 #   3. endtoend   routes through `chronoview-local serve`, beside pgbench and bcrypt floors
+#   4. marketdata Ingest throughput with 100,000 active alerts, GET /api/candles over two years
+#                 of minutes, bytes per stored minute (a database of its own)
 #
 # Everything is release-built as it is deployed: the functions by `./build.sh package`, the
 # benchmark programs in the same scratch folder with the same flags, so that they reuse its
@@ -94,8 +96,11 @@ cmd_bench() {
         esac
         shift
     done
-    local spawns=30 invocations=20000 function_spawns=10 seconds=10
-    if $quick; then spawns=5 invocations=2000 function_spawns=3 seconds=2; fi
+    local spawns=30 invocations=20000 function_spawns=10 seconds=10 market=()
+    if $quick; then
+        spawns=5 invocations=2000 function_spawns=3 seconds=2
+        market=(--alerts 10000 --events 5 --years 0.1 --reads 20)
+    fi
 
     local out=$root/$BENCH_OUTPUT
     rm -rf "$out"
@@ -127,6 +132,14 @@ cmd_bench() {
 
     "$bench" bcrypt --cost "$BCRYPT_COST" --json "$out/bcrypt.json" | tee "$out/bcrypt.txt"
 
+    # Its own database: 100,000 alerts and two years of candles would weigh on the other parts.
+    "$(postgres_bin_dir)/psql" "$POSTGRES_URL" -qc "CREATE DATABASE marketdata" >/dev/null
+    local market_url="postgres://postgres@127.0.0.1:$POSTGRES_PORT/marketdata?sslmode=disable"
+    "$bench" marketdata --lambda-directory "$root/$PACKAGE_OUTPUT" "${market[@]}" \
+        --env "DATABASE_URL=$market_url" --env "JWT_SECRET=$JWT_SECRET" --env "BCRYPT_COST=$BCRYPT_COST" \
+        --database-url "$market_url" --json "$out/marketdata.json" --log-directory "$out/logs" |
+        tee "$out/marketdata.txt"
+
     # Built last, and allowed to fail: the local API is the part most often mid-change, and
     # parts 1 and 2 do not need it. As many environments per function as the highest
     # concurrency, as Lambda would scale to.
@@ -146,7 +159,7 @@ import json, os, platform, sys, datetime
 out = sys.argv[1]
 results = {"date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
            "machine": {"cpus": os.cpu_count(), "kernel": platform.release()}}
-for part in ("runtime", "functions", "bcrypt", "endtoend"):
+for part in ("runtime", "functions", "bcrypt", "endtoend", "marketdata"):
     path = os.path.join(out, part + ".json")
     if os.path.exists(path):
         with open(path) as f:
@@ -156,5 +169,5 @@ with open(os.path.join(out, "results.json"), "w") as f:
 PY
     echo
     echo "==> summary (figures in $BENCH_OUTPUT/results.json)"
-    cat "$out"/runtime.txt "$out"/functions.txt "$out"/bcrypt.txt "$out"/endtoend.txt 2>/dev/null
+    cat "$out"/runtime.txt "$out"/functions.txt "$out"/bcrypt.txt "$out"/endtoend.txt "$out"/marketdata.txt 2>/dev/null
 }

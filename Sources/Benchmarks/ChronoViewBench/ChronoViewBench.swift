@@ -10,7 +10,7 @@ struct ChronoViewBench: ParsableCommand {
         abstract: "Measure ChronoView's runtime, functions and local API, and soak the API.",
         subcommands: [
             RuntimeBenchmark.self, FunctionBenchmark.self, EndToEndBenchmark.self, BcryptBenchmark.self,
-            SoakBenchmark.self,
+            SoakBenchmark.self, MarketDataBenchmark.self,
         ]
     )
 }

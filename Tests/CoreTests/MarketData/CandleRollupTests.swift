@@ -1,5 +1,6 @@
 import Core
 import Foundation
+import TestSupport
 import Testing
 
 /// Every chart interval's buckets against a plain aggregation of the stored minutes, whatever

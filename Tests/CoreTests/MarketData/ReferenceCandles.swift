@@ -1,5 +1,6 @@
 import Core
 import Foundation
+import TestSupport
 
 /// A plain aggregation of 1-minute candles into a chart interval's buckets, written apart from
 /// the store's SQL (Foundation's calendar does the weeks and months) to check the rollups by.

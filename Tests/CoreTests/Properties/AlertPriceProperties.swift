@@ -1,6 +1,7 @@
 import Core
 import Foundation
 import LambdaEvents
+import TestSupport
 import Testing
 
 /// Alert prices against shared/API.md: a positive decimal with at most 20 significant digits and

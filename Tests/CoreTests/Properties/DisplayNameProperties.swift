@@ -1,4 +1,5 @@
 import Core
+import TestSupport
 import Testing
 
 /// Display names against shared/API.md: 1 to 64 characters after trimming (counted in Unicode

@@ -1,4 +1,5 @@
 import Core
+import TestSupport
 import Testing
 
 /// Email addresses against shared/API.md: trimmed, lower-cased, at most 254 characters, one `@`

@@ -1,4 +1,5 @@
 import Core
+import TestSupport
 import Testing
 
 /// Passwords are judged by their UTF-8 bytes: accepted exactly when there are 8 to 72 of them and

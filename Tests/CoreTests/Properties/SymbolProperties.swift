@@ -1,6 +1,7 @@
 import Core
 import Foundation
 import LambdaEvents
+import TestSupport
 import Testing
 
 /// Symbols against shared/API.md: 1 to 32 characters from `A-Z 0-9 . : / _ -` after upper-casing,

@@ -1,42 +1,6 @@
 import Foundation
+import TestSupport
 import Testing
-
-/// SplitMix64: a tiny generator whose sequence depends only on its seed, so that every property
-/// test draws the same cases on every machine and a failure names the seed that reproduces it.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// One of `choices`.
-    mutating func pick<T>(_ choices: [T]) -> T {
-        choices[Int.random(in: 0..<choices.count, using: &self)]
-    }
-
-    /// True with probability `percent`/100.
-    mutating func chance(_ percent: Int) -> Bool {
-        Int.random(in: 0..<100, using: &self) < percent
-    }
-
-    /// A length that lands on and around the interesting `boundaries` more often than chance would.
-    mutating func length(near boundaries: [Int], upTo maximum: Int) -> Int {
-        if chance(60) {
-            let boundary = pick(boundaries)
-            return max(0, min(maximum, boundary + Int.random(in: -2...2, using: &self)))
-        }
-        return Int.random(in: 0...maximum, using: &self)
-    }
-}
 
 /// How many cases each property draws, and the seed they start from. `PROPERTY_SEED` replays a
 /// run with another seed; the default keeps CI's runs identical.
