@@ -11,22 +11,30 @@ import NIOCore
 #endif
 
 /// `chronoview-local serve`: the whole API on this machine, as `sam local start-api` runs it:
-/// the routes of the SAM template in front of the functions, each in real execution environments.
+/// the routes of the SAM template in front of the functions, each in real execution environments;
+/// and beside it Lambda's Invoke API over the same functions, as `sam local start-lambda` runs it.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve the HTTP API of the template on this machine.",
+        abstract: "Serve the HTTP API of the template, and Lambda's Invoke API, on this machine.",
         discussion: """
             Reads the functions and routes from the SAM template, applies the database migrations \
             (the Migrate function), and answers requests as API Gateway would, invoking each \
             function's executable under the local Lambda service. The functions get DATABASE_URL, \
             JWT_SECRET and BCRYPT_COST from this program's environment (or --database-url), then \
-            the overrides of --env-file. Ctrl-C stops the server and every function process.
+            the overrides of --env-file. The same functions answer Lambda's Invoke API on \
+            --lambda-port, by name, logical id or ARN (aws lambda invoke --endpoint-url \
+            http://127.0.0.1:3001 --function-name Health out.json); X-Amz-Log-Type Tail gets no \
+            X-Amz-Log-Result there, the functions' output being on standard error. Ctrl-C stops \
+            both servers and every function process.
             """
     )
 
     @Option(help: "The port to listen on (0 picks a free one).")
     var port: Int = 3000
+
+    @Option(help: "The port of Lambda's Invoke API (0 picks a free one).")
+    var lambdaPort: Int = 3001
 
     @Option(help: "The address to listen on.")
     var host: String = "127.0.0.1"
@@ -59,6 +67,10 @@ struct ServeCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
+        guard (0...65535).contains(lambdaPort) else {
+            throw ValidationError("--lambda-port must be between 0 and 65535.")
+        }
+        guard port != lambdaPort || port == 0 else { throw ValidationError("--port and --lambda-port must differ.") }
         guard maxEnvironments >= 1 else { throw ValidationError("--max-environments must be at least 1.") }
     }
 
@@ -86,30 +98,31 @@ struct ServeCommand: AsyncParsableCommand {
         {
             lambda in
             try await migrate(with: lambda, api: api, definitions: definitions, logger: logger)
+            let printEntry: @Sendable (RequestLogEntry) -> Void = { entry in Self.printLine(entry.description, to: 1) }
             let gateway = HTTPAPIGateway(
                 routes: api.routes,
                 cors: api.cors,
                 throttle: throttling ? api.routeThrottling.map(RouteThrottle.init) : nil,
                 invoker: lambda,
                 openAPIDocumentPath: documentPath,
-                log: { entry in Self.printLine(entry.description, to: 1) }
+                log: printEntry
             )
-            let server = HTTPAPIServer(gateway: gateway, host: host, port: port)
-            let host = host
+            let httpAPI = HTTPAPIServer(gateway: gateway, host: host, port: port)
+            let invokeAPI = InvokeAPIServer(
+                service: InvokeAPIService(functions: api.functions, invoker: lambda, log: printEntry),
+                host: host,
+                port: lambdaPort
+            )
+            let banner = ServeBanner(host: host, api: api, documentPath: documentPath)
             try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask {
-                    try await server.run { boundPort in
-                        Self.printBanner(
-                            url: "http://\(host.contains(":") ? "[\(host)]" : host):\(boundPort)", api: api,
-                            functionCount: definitions.count, documentPath: documentPath)
-                    }
-                }
+                group.addTask { try await httpAPI.run { await banner.httpAPIListens(on: $0) } }
+                group.addTask { try await invokeAPI.run { await banner.invokeAPIListens(on: $0) } }
                 group.addTask {
                     if let signal = await Self.shutdownSignal() {
                         Self.printLine("\(signal): stopping.", to: 2)
                     }
                 }
-                // A signal, or the server failing (its port taken, say): either way everything stops.
+                // A signal, or a server failing (its port taken, say): either way everything stops.
                 try await group.next()
                 group.cancelAll()
             }
@@ -171,24 +184,6 @@ struct ServeCommand: AsyncParsableCommand {
         Self.printLine("Migrations applied.", to: 2)
     }
 
-    private static func printBanner(url: String, api: ServerlessTemplate, functionCount: Int, documentPath: String) {
-        var extra: [(method: String, path: String, target: String)] = []
-        if FileManager.default.fileExists(atPath: documentPath) {
-            extra.append(
-                (
-                    "GET", HTTPAPIGateway.openAPIDocumentRoute,
-                    "(\(URL(fileURLWithPath: documentPath).lastPathComponent))"
-                ))
-        }
-        var lines = ["ChronoView API on \(url) (\(functionCount) function\(functionCount == 1 ? "" : "s"))"]
-        lines += RouteListing.lines(for: api.routes, extra: extra).map { "  " + $0 }
-        if let cors = api.cors {
-            lines.append("CORS for \(cors.allowOrigins.joined(separator: ", "))")
-        }
-        lines.append("Ctrl-C stops.")
-        printLine(lines.joined(separator: "\n"), to: 1)
-    }
-
     /// Waits for SIGINT or SIGTERM and names it; `nil` when the waiting task is cancelled first.
     private static func shutdownSignal() async -> String? {
         let (signals, continuation) = AsyncStream.makeStream(of: String.self)
@@ -211,7 +206,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     /// Writes a whole line at once, unbuffered, so lines from concurrent requests never interleave.
-    private static func printLine(_ text: String, to descriptor: Int32) {
+    static func printLine(_ text: String, to descriptor: Int32) {
         let handle = descriptor == 1 ? FileHandle.standardOutput : FileHandle.standardError
         handle.write(Data((text + "\n").utf8))
     }

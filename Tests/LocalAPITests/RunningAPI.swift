@@ -43,25 +43,36 @@ struct RunningAPI: Sendable {
                 throttle: template.routeThrottling.map(RouteThrottle.init), invoker: lambda,
                 log: { log.record($0) })
             let server = HTTPAPIServer(gateway: gateway, host: "127.0.0.1", port: 0)
-            let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
-            return try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask {
-                    try await server.run { portContinuation.yield($0) }
-                }
-                defer { group.cancelAll() }
-                var iterator = ports.makeAsyncIterator()
-                guard let port = await iterator.next() else { throw CancellationError() }
-                let client = HTTPClient(eventLoopGroupProvider: .singleton)
-                let api = RunningAPI(
-                    baseURL: "http://127.0.0.1:\(port)", port: port, lambda: lambda, client: client, log: log)
-                do {
-                    let result = try await body(api)
-                    try await client.shutdown()
-                    return result
-                } catch {
-                    try? await client.shutdown()
-                    throw error
-                }
+            return try await serve(server.run, lambda: lambda, log: log, body)
+        }
+    }
+
+    /// Runs a server on `lambda` (its `run(onListening:)`, on port 0) until `body`, handed a
+    /// client of the port the server reports, ends; then stops the server and the client.
+    static func serve<Result>(
+        _ run: @escaping @Sendable (_ onListening: @Sendable (Int) async -> Void) async throws -> Void,
+        lambda: LocalLambda,
+        log: LogCollector,
+        _ body: (RunningAPI) async throws -> Result
+    ) async throws -> Result {
+        let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                try await run { portContinuation.yield($0) }
+            }
+            defer { group.cancelAll() }
+            var iterator = ports.makeAsyncIterator()
+            guard let port = await iterator.next() else { throw CancellationError() }
+            let client = HTTPClient(eventLoopGroupProvider: .singleton)
+            let api = RunningAPI(
+                baseURL: "http://127.0.0.1:\(port)", port: port, lambda: lambda, client: client, log: log)
+            do {
+                let result = try await body(api)
+                try await client.shutdown()
+                return result
+            } catch {
+                try? await client.shutdown()
+                throw error
             }
         }
     }

@@ -16,6 +16,7 @@
 #   BCRYPT_COST                   4 unless set: the cheapest cost bcrypt accepts
 #   CHRONOVIEW_CARGO_LAMBDA       cargo-lambda, whose Runtime API serves our runtime
 #   CHRONOVIEW_AWSLAMBDARIC_PYTHON a Python with AWS's awslambdaric, a client of our emulator
+#   CHRONOVIEW_AWS_CLI            the AWS CLI, a client of our Lambda Invoke API
 # CHRONOVIEW_TEST_TIMEOUT (default 45m, timeout(1) syntax) bounds swift test.
 # Afterwards every libFuzzer target of Fuzz/ runs for FUZZ_CHECK_SECONDS (12) over its seed
 # corpus (scripts/lib/fuzz.sh); FUZZ_CHECK_SECONDS=0 leaves that out of a quick local run.
@@ -74,6 +75,7 @@ cmd_test() {
 
     postgres_ensure_installed
     peers_install
+    peers_install_aws_cli
 
     echo "==> building the tests"
     swift build --build-tests

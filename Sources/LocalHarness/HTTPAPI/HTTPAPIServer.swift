@@ -1,7 +1,3 @@
-import NIOCore
-import NIOHTTP1
-import NIOPosix
-
 /// Serves an ``HTTPAPIGateway`` over HTTP/1.1 on a local address, as `sam local start-api` does.
 ///
 /// Plain SwiftNIO, like the Runtime API server beside it: one task a connection, requests
@@ -21,113 +17,25 @@ public struct HTTPAPIServer: Sendable {
         self.port = port
     }
 
-    private typealias Connection = NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>
-
     /// Listens until the calling task is cancelled, then closes the port and every connection.
     /// `onListening` receives the bound port once requests can be sent.
     public func run(onListening: @Sendable (Int) async -> Void = { _ in }) async throws {
-        let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .serverChannelOption(.backlog, value: 256)
-            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
-            .childChannelOption(.tcpOption(.tcp_nodelay), value: 1)
-            .bind(host: host, port: port) { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
-                    return try Connection(wrappingChannelSynchronously: channel)
-                }
-            }
-        let serverChannel = server.channel
-        try await withTaskCancellationHandler {
-            try await server.executeThenClose { connections in
-                await onListening(serverChannel.localAddress?.port ?? port)
-                await withDiscardingTaskGroup { group in
-                    do {
-                        for try await connection in connections {
-                            group.addTask { await serve(connection) }
-                        }
-                    } catch {
-                        // The listening socket failed or was closed: stop accepting, finish the rest.
-                    }
-                }
-            }
-        } onCancel: {
-            serverChannel.close(promise: nil)
-        }
+        let server = LocalHTTPServer(responder: Responder(gateway: gateway), host: host, port: port)
+        try await server.run(onListening: onListening)
     }
 
-    /// Answers a connection's requests in order until the client closes it or stops keeping it alive.
-    private func serve(_ connection: Connection) async {
-        let sourceIP = connection.channel.remoteAddress?.ipAddress ?? "127.0.0.1"
-        let serverPort = connection.channel.localAddress?.port ?? port
-        try? await connection.executeThenClose { inbound, outbound in
-            var head: HTTPRequestHead?
-            var body = ByteBuffer()
-            var tooLarge = false
-            for try await part in inbound {
-                switch part {
-                case .head(let requestHead):
-                    head = requestHead
-                    body.clear()
-                    let declared = requestHead.headers.first(name: "content-length").flatMap { Int($0) } ?? 0
-                    tooLarge = declared > Self.maximumPayloadSize
-                    // curl and others wait a second for this before sending a body of any size.
-                    if !tooLarge, requestHead.headers.first(name: "expect")?.lowercased() == "100-continue" {
-                        try await outbound.write(
-                            .head(HTTPResponseHead(version: requestHead.version, status: .continue)))
-                    }
-                case .body(var chunk):
-                    // Over the quota the rest is read and dropped, so the client gets its 413.
-                    guard !tooLarge else { continue }
-                    if body.readableBytes + chunk.readableBytes > Self.maximumPayloadSize {
-                        tooLarge = true
-                        body.clear()
-                    } else {
-                        body.writeBuffer(&chunk)
-                    }
-                case .end:
-                    guard let requestHead = head else { continue }
-                    head = nil
-                    let response: GatewayResponse
-                    if tooLarge {
-                        response = .requestEntityTooLarge
-                    } else {
-                        var headers = HTTPHeaderList()
-                        for (name, value) in requestHead.headers { headers.append(name, value) }
-                        response = await gateway.respond(
-                            to: GatewayRequest(
-                                method: requestHead.method.rawValue,
-                                target: requestHead.uri,
-                                headers: headers,
-                                body: Array(buffer: body),
-                                sourceIP: sourceIP,
-                                serverPort: serverPort
-                            ))
-                    }
-                    try await write(response, for: requestHead, to: outbound)
-                    if !requestHead.isKeepAlive { return }
-                }
-            }
-        }
-    }
+    /// API Gateway behind the port: over the payload quota it answers for itself.
+    private struct Responder: LocalHTTPResponder {
+        var gateway: HTTPAPIGateway
 
-    private func write(
-        _ response: GatewayResponse, for request: HTTPRequestHead,
-        to outbound: NIOAsyncChannelOutboundWriter<HTTPServerResponsePart>
-    ) async throws {
-        var headers = HTTPHeaders()
-        for field in response.headers.fields where field.name.lowercased() != "date" {
-            headers.add(name: field.name, value: field.value)
+        var maximumBodySize: Int { HTTPAPIServer.maximumPayloadSize }
+
+        func respond(to request: GatewayRequest) async -> GatewayResponse {
+            await gateway.respond(to: request)
         }
-        headers.replaceOrAdd(name: "date", value: RequestTime.now().httpDate)
-        headers.replaceOrAdd(name: "content-length", value: String(response.body.count))
-        if !request.isKeepAlive { headers.replaceOrAdd(name: "connection", value: "close") }
-        let head = HTTPResponseHead(
-            version: request.version, status: HTTPResponseStatus(statusCode: response.status), headers: headers)
-        try await outbound.write(.head(head))
-        // A HEAD response announces the body's length but carries none.
-        if request.method != .HEAD && !response.body.isEmpty {
-            try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: response.body))))
+
+        func respondToOversizedRequest(_ request: GatewayRequest, bodySize: Int) async -> GatewayResponse {
+            .requestEntityTooLarge
         }
-        try await outbound.write(.end(nil))
     }
 }
