@@ -60,6 +60,15 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The document served at GET /api/openapi.yaml (default: openapi.yaml beside the template).")
     var openapi: String?
 
+    @Flag(help: "Feed simulated prices (a random walk, not market data) through the Ingest function.")
+    var simulatedFeed = false
+
+    @Option(help: ArgumentHelp("The symbols of --simulated-feed, comma-separated.", valueName: "symbols"))
+    var simulatedSymbols = "SIM:BTCUSD,SIM:ETHUSD,SIM:AAPL"
+
+    @Option(help: "Seconds between two ticks of --simulated-feed.")
+    var simulatedTick: Double = 2
+
     @Flag(
         inversion: .prefixedNo,
         help: "Answer 429 over the template's DefaultRouteSettings throttling, as API Gateway does.")
@@ -72,6 +81,18 @@ struct ServeCommand: AsyncParsableCommand {
         }
         guard port != lambdaPort || port == 0 else { throw ValidationError("--port and --lambda-port must differ.") }
         guard maxEnvironments >= 1 else { throw ValidationError("--max-environments must be at least 1.") }
+        guard simulatedTick >= 0.1 else { throw ValidationError("--simulated-tick must be at least 0.1 seconds.") }
+        let allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.:/_-")
+        guard !feedSymbols.isEmpty,
+            feedSymbols.allSatisfy({ (1...32).contains($0.count) && $0.allSatisfy(allowed.contains) })
+        else {
+            throw ValidationError("--simulated-symbols takes symbols of 1 to 32 characters from A-Z 0-9 . : / _ -")
+        }
+    }
+
+    /// The symbols of the simulated feed, upper-cased as the API stores them.
+    private var feedSymbols: [String] {
+        simulatedSymbols.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() }
     }
 
     func run() async throws {
@@ -117,6 +138,18 @@ struct ServeCommand: AsyncParsableCommand {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { try await httpAPI.run { await banner.httpAPIListens(on: $0) } }
                 group.addTask { try await invokeAPI.run { await banner.invokeAPIListens(on: $0) } }
+                if simulatedFeed {
+                    let feed = SimulatedFeed(
+                        symbols: feedSymbols, tick: .milliseconds(Int(simulatedTick * 1000)), invoker: lambda)
+                    Self.printLine(
+                        "Simulated feed (a random walk, not market data) for \(feed.symbols.joined(separator: ", ")), "
+                            + "through Ingest every \(simulatedTick) s", to: 2)
+                    group.addTask {
+                        await feed.run { Self.printLine($0, to: 2) }
+                        // Cancelled with the rest: it never ends the server on its own.
+                        try await Task.sleep(for: .seconds(Int.max))
+                    }
+                }
                 group.addTask {
                     if let signal = await Self.shutdownSignal() {
                         Self.printLine("\(signal): stopping.", to: 2)

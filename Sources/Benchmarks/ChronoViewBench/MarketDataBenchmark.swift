@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Runtime
 import TestSupport
 
 /// Part 4: the market data path through the packaged functions, each on the driver's Runtime
@@ -125,10 +126,10 @@ struct MarketDataBenchmark: ParsableCommand {
             for index in 0...reads {
                 // Ends spread over the history, so that the reads do not all hit the same pages.
                 let end = Int64.random(in: historyStart...historyEnd, using: &random)
-                let to = WholeSecond(seconds: index % 2 == 0 ? historyEnd + 60 : end)
+                let to = UTCTimestamp.format(seconds: Int(index % 2 == 0 ? historyEnd + 60 : end), milliseconds: 0)
                 let event = TestEvent(
                     "GET", "/api/candles",
-                    query: ["symbol": Self.historySymbol, "interval": interval, "limit": "500", "to": to.text]
+                    query: ["symbol": Self.historySymbol, "interval": interval, "limit": "500", "to": to]
                 ).bearer(token).bytes
                 let response = try candles.invoke(event)
                 let answer = try TestResponse(payload: response.body)

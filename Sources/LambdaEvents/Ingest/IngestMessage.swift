@@ -1,7 +1,8 @@
-/// The `Ingest` function's event as its producers write it (API.md, "Ingestion"): at most
-/// ``maximumCandles`` 1-minute candles, every number a decimal string so that no digit is lost.
-/// MarketFeed, the local simulated feed, the tests and the benchmarks all send this; the
-/// function itself reads its events more leniently (numbers as JSON numbers too).
+/// ChronoView's own event, the `Ingest` function's, as its producers write it (API.md,
+/// "Ingestion"), directly or as an SQS message body: at most ``maximumCandles`` 1-minute
+/// candles, every number a decimal string so that no digit is lost. MarketFeed, the local
+/// simulated feed, the tests and the benchmarks all send this; the function itself reads its
+/// events more leniently (numbers as JSON numbers too).
 public struct IngestMessage: Codable, Sendable, Hashable {
     /// The most candles one event may carry.
     public static let maximumCandles = 1000
