@@ -59,11 +59,7 @@ public enum AccountRequests {
     }
 
     static func refreshToken(_ request: HTTPRequest) throws -> RefreshToken {
-        let body = try request.jsonObject()
-        var errors = ValidationErrors()
-        let token = body.string("refresh_token", required: true, errors: &errors)
-        try errors.check()
-        return RefreshToken(value: token!)
+        RefreshToken(value: try requiredString("refresh_token", in: request))
     }
 
     static func displayNameChange(_ request: HTTPRequest) throws -> DisplayNameChange {
@@ -86,10 +82,16 @@ public enum AccountRequests {
     }
 
     static func passwordConfirmation(_ request: HTTPRequest) throws -> PasswordConfirmation {
+        PasswordConfirmation(password: try requiredString("password", in: request))
+    }
+
+    /// The one field of a body that is only a required string, read as every other field is, so
+    /// that its errors (a body that is not an object, the field missing or not a string) are too.
+    private static func requiredString(_ key: String, in request: HTTPRequest) throws -> String {
         let body = try request.jsonObject()
         var errors = ValidationErrors()
-        let password = body.string("password", required: true, errors: &errors)
+        let value = body.string(key, required: true, errors: &errors)
         try errors.check()
-        return PasswordConfirmation(password: password!)
+        return value!
     }
 }

@@ -8,27 +8,13 @@ struct JSONWriter {
         output.reserveCapacity(256)
     }
 
-    mutating func beginObject() {
-        separate()
-        output.append("{")
-        needsComma = false
-    }
+    mutating func beginObject() { open("{") }
 
-    mutating func endObject() {
-        output.append("}")
-        needsComma = true
-    }
+    mutating func endObject() { close("}") }
 
-    mutating func beginArray() {
-        separate()
-        output.append("[")
-        needsComma = false
-    }
+    mutating func beginArray() { open("[") }
 
-    mutating func endArray() {
-        output.append("]")
-        needsComma = true
-    }
+    mutating func endArray() { close("]") }
 
     mutating func key(_ key: String) {
         separate()
@@ -52,6 +38,19 @@ struct JSONWriter {
 
     private mutating func separate() {
         if needsComma { output.append(",") }
+    }
+
+    /// Opens an object or an array: its first member takes no comma before it.
+    private mutating func open(_ bracket: Character) {
+        separate()
+        output.append(bracket)
+        needsComma = false
+    }
+
+    /// Closes an object or an array, which then counts as one value: what follows takes a comma.
+    private mutating func close(_ bracket: Character) {
+        output.append(bracket)
+        needsComma = true
     }
 
     private mutating func appendEscaped(_ value: String) {

@@ -122,12 +122,7 @@ enum CollectionStore<Kind: CollectionKind> {
         }
         assignments += ["version = version + 1", "updated_at = now()"]
         query.append(assignments.joined(separator: ", "))
-        let (idParameter, ownerParameter) = (query.bind(id), query.bind(owner))
-        query.append(" WHERE id = \(idParameter) AND user_id = \(ownerParameter)")
-        if let expectedVersion {
-            let versionParameter = query.bind(expectedVersion)
-            query.append(" AND version = \(versionParameter)")
-        }
+        appendWhereClause(id: id, owner: owner, expectedVersion: expectedVersion, to: &query)
         query.append(" RETURNING \(selectList)")
         return try await objects(query, on: connection, logger: logger).first
     }
@@ -136,16 +131,24 @@ enum CollectionStore<Kind: CollectionKind> {
     static func delete(
         id: UUID, owner: UUID, expectedVersion: Int?, on connection: PostgresConnection, logger: Logger
     ) async throws -> Bool {
-        var query = BoundQuery()
+        var query = BoundQuery("DELETE FROM \(table)")
+        appendWhereClause(id: id, owner: owner, expectedVersion: expectedVersion, to: &query)
+        query.append(" RETURNING 1")
+        for try await _ in try await connection.query(query.query, logger: logger) { return true }
+        return false
+    }
+
+    /// The `WHERE` clause of a write to one object: its id and owner, and `expectedVersion` when
+    /// given, so that updates and deletes hold the same optimistic-concurrency rule.
+    private static func appendWhereClause(
+        id: UUID, owner: UUID, expectedVersion: Int?, to query: inout BoundQuery
+    ) {
         let (idParameter, ownerParameter) = (query.bind(id), query.bind(owner))
-        query.append("DELETE FROM \(table) WHERE id = \(idParameter) AND user_id = \(ownerParameter)")
+        query.append(" WHERE id = \(idParameter) AND user_id = \(ownerParameter)")
         if let expectedVersion {
             let versionParameter = query.bind(expectedVersion)
             query.append(" AND version = \(versionParameter)")
         }
-        query.append(" RETURNING 1")
-        for try await _ in try await connection.query(query.query, logger: logger) { return true }
-        return false
     }
 
     static func objects(_ query: BoundQuery, on connection: PostgresConnection, logger: Logger)
