@@ -11,8 +11,7 @@ import Testing
     }
 
     @Test func pricesAreReturnedAsStringsDigitForDigit() async throws {
-        try await TestDatabase.withServices { services in
-            let client = try await CollectionClient.signUp(services, for: .alerts)
+        try await CollectionClient.withNewUser(of: .alerts) { client in
             let accepted: [(sent: String, stored: String)] = [
                 (#""212.50""#, "212.50"),
                 ("212.50", "212.5"),
@@ -40,8 +39,8 @@ import Testing
     }
 
     @Test func pricesWithTooManyDigitsOrDecimalsAreRefused() async throws {
-        try await TestDatabase.withServices { services in
-            let client = try await CollectionClient.signUp(services, for: .alerts)
+        // Marked `throws`: its one `try` is inside #expect, which the closure's type inference does not see.
+        try await CollectionClient.withNewUser(of: .alerts) { client throws in
             let refused = [
                 #""123456789012345678901""#, "123456789012345678901",  // 21 significant digits
                 #""123456789012.123456789""#, #""1234567890123.12345678""#,  // 21 significant digits
@@ -59,8 +58,7 @@ import Testing
     }
 
     @Test func pricesMustBePositiveDecimalsWithoutDecoration() async throws {
-        try await TestDatabase.withServices { services in
-            let client = try await CollectionClient.signUp(services, for: .alerts)
+        try await CollectionClient.withNewUser(of: .alerts) { client in
             for price in ["0", #""0""#, #""0.0""#, #""0.00000000""#, "0.0", "-1", "-0.5"] {
                 #expect(
                     await client.create(Self.body(price: price)).errorCodes == ["price": "out_of_range"],
@@ -83,8 +81,7 @@ import Testing
     }
 
     @Test func notesDefaultToEmptyAndHoldUpTo500Characters() async throws {
-        try await TestDatabase.withServices { services in
-            let client = try await CollectionClient.signUp(services, for: .alerts)
+        try await CollectionClient.withNewUser(of: .alerts) { client in
             let plain = await client.create(Self.body(price: "1"))
             #expect(plain.json["note"] as? String == "")
             let note = " " + String(repeating: "📉", count: 498) + " "
@@ -102,8 +99,7 @@ import Testing
     }
 
     @Test func conditionIsAboveOrBelow() async throws {
-        try await TestDatabase.withServices { services in
-            let client = try await CollectionClient.signUp(services, for: .alerts)
+        try await CollectionClient.withNewUser(of: .alerts) { client in
             for condition in ["above", "below"] {
                 let created = await client.create(#"{"symbol":"AAPL","condition":"\#(condition)","price":"1"}"#)
                 #expect(created.json["condition"] as? String == condition)
@@ -118,8 +114,7 @@ import Testing
     }
 
     @Test func onlyTheSystemSetsTriggered() async throws {
-        try await TestDatabase.withServices { services in
-            let client = try await CollectionClient.signUp(services, for: .alerts)
+        try await CollectionClient.withNewUser(of: .alerts) { client in
             let created = await client.create(Self.body(price: "1"))
             #expect(created.json["status"] as? String == "active")
             #expect(created.json.keys.contains("triggered_at"))
@@ -155,8 +150,7 @@ import Testing
     }
 
     @Test func theListingFiltersByStatus() async throws {
-        try await TestDatabase.withServices { services in
-            let client = try await CollectionClient.signUp(services, for: .alerts)
+        try await CollectionClient.withNewUser(of: .alerts) { client in
             var active: [String] = []
             var disabled: [String] = []
             for index in 0..<5 {

@@ -18,8 +18,7 @@ import Testing
     }
 
     @Test func aChartIsStoredAsGivenWithAnEmptyLayoutByDefault() async throws {
-        try await TestDatabase.withServices { services in
-            let client = try await CollectionClient.signUp(services, for: .charts)
+        try await CollectionClient.withNewUser(of: .charts) { client in
             let created = await client.create(Self.body(symbol: #""binance:btcusdt""#))
             #expect(created.status == 201)
             #expect(created.json["name"] as? String == "Daily")
@@ -30,8 +29,7 @@ import Testing
     }
 
     @Test func missingAndMistypedFieldsAreAllNamed() async throws {
-        try await TestDatabase.withServices { services in
-            let client = try await CollectionClient.signUp(services, for: .charts)
+        try await CollectionClient.withNewUser(of: .charts) { client in
             let empty = await client.create("{}")
             #expect(empty.status == 422)
             #expect(empty.code == "validation_failed")
@@ -48,8 +46,7 @@ import Testing
     }
 
     @Test func namesAreTrimmedAndHoldOneToAHundredCharacters() async throws {
-        try await TestDatabase.withServices { services in
-            let client = try await CollectionClient.signUp(services, for: .charts)
+        try await CollectionClient.withNewUser(of: .charts) { client in
             let hundred = String(repeating: "é", count: 100)
             let atLimit = await client.create(Self.body(name: Self.quoted("  \(hundred)\n")))
             #expect(atLimit.status == 201)
@@ -68,8 +65,7 @@ import Testing
     }
 
     @Test func symbolsAreOneToThirtyTwoAllowedCharactersUpperCased() async throws {
-        try await TestDatabase.withServices { services in
-            let client = try await CollectionClient.signUp(services, for: .charts)
+        try await CollectionClient.withNewUser(of: .charts) { client in
             let thirtyTwo = "nasdaq:" + String(repeating: "a", count: 25)
             let atLimit = await client.create(Self.body(symbol: Self.quoted(thirtyTwo)))
             #expect(atLimit.status == 201)
@@ -93,8 +89,7 @@ import Testing
     }
 
     @Test func intervalsAreTheThirteenListedCaseSensitively() async throws {
-        try await TestDatabase.withServices { services in
-            let client = try await CollectionClient.signUp(services, for: .charts)
+        try await CollectionClient.withNewUser(of: .charts) { client in
             for interval in ["1m", "3m", "5m", "15m", "30m", "1h", "2h", "4h", "6h", "12h", "1d", "1w", "1M"] {
                 let created = await client.create(Self.body(interval: Self.quoted(interval)))
                 #expect(created.json["interval"] as? String == interval)
@@ -109,8 +104,7 @@ import Testing
     }
 
     @Test func aLayoutIsAnyObjectUpTo65536CompactBytes() async throws {
-        try await TestDatabase.withServices { services in
-            let client = try await CollectionClient.signUp(services, for: .charts)
+        try await CollectionClient.withNewUser(of: .charts) { client in
             // {"d":"xxx...x"} is 8 bytes of frame around the string.
             let exact = #"{"d":"\#(String(repeating: "x", count: 65_536 - 8))"}"#
             #expect(exact.utf8.count == 65_536)
@@ -138,8 +132,7 @@ import Testing
     }
 
     @Test func aLayoutComesBackAsTheSameJSON() async throws {
-        try await TestDatabase.withServices { services in
-            let client = try await CollectionClient.signUp(services, for: .charts)
+        try await CollectionClient.withNewUser(of: .charts) { client in
             let layout =
                 #"{"indicators":[{"type":"sma","length":50,"weight":0.1234567890123456789},null,true],"#
                 + #""drawings":{"line":{"from":[1,-2.5],"note":"€ / 📈 \"quoted\"\n"}},"empty":{}}"#
@@ -157,8 +150,7 @@ import Testing
     }
 
     @Test func patchValidatesLikeCreateAndLeavesOutTheRest() async throws {
-        try await TestDatabase.withServices { services in
-            let client = try await CollectionClient.signUp(services, for: .charts)
+        try await CollectionClient.withNewUser(of: .charts) { client in
             let created = await client.create(Self.body(layout: #"{"keep":1}"#))
             let id = try #require(created.json["id"] as? String)
             let invalid = await client.patch(

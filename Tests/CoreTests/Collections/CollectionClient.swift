@@ -24,6 +24,16 @@ struct CollectionClient {
             token: token)
     }
 
+    /// Runs `body` with a new user of `collection` on a fresh database: most collection tests
+    /// need no more.
+    static func withNewUser<Result: Sendable>(
+        of collection: TestCollection, _ body: @Sendable (CollectionClient) async throws -> Result
+    ) async throws -> Result {
+        try await TestDatabase.withServices { services in
+            try await body(signUp(services, for: collection))
+        }
+    }
+
     /// The same user, on another collection.
     func on(_ other: TestCollection) -> CollectionClient {
         CollectionClient(

@@ -8,8 +8,7 @@ import Testing
 @Suite struct CollectionPagingTests {
     @Test(arguments: TestCollection.all)
     func pagesListEverythingNewestFirstExactlyOnce(_ collection: TestCollection) async throws {
-        try await TestDatabase.withServices { services in
-            let client = try await CollectionClient.signUp(services, for: collection)
+        try await CollectionClient.withNewUser(of: collection) { client in
             var created: [String] = []
             for index in 0..<7 { created.append(try await client.createValid(index)) }
 
@@ -32,8 +31,7 @@ import Testing
 
     @Test(arguments: TestCollection.all)
     func insertsAndDeletesBetweenPagesCauseNoDuplicatesOrGaps(_ collection: TestCollection) async throws {
-        try await TestDatabase.withServices { services in
-            let client = try await CollectionClient.signUp(services, for: collection)
+        try await CollectionClient.withNewUser(of: collection) { client in
             var created: [String] = []
             for index in 0..<9 { created.append(try await client.createValid(index)) }
             let newestFirst = Array(created.reversed())
@@ -63,8 +61,7 @@ import Testing
     }
 
     @Test func objectsCreatedInTheSameMicrosecondPageByIdWithoutLoss() async throws {
-        try await TestDatabase.withServices { services in
-            let client = try await CollectionClient.signUp(services, for: .charts)
+        try await CollectionClient.withNewUser(of: .charts) { client in
             var created: [String] = []
             for index in 0..<7 { created.append(try await client.createValid(index)) }
             try await client.execute(
@@ -75,8 +72,7 @@ import Testing
     }
 
     @Test func timestampsThatDifferByAMicrosecondAreNotConfused() async throws {
-        try await TestDatabase.withServices { services in
-            let client = try await CollectionClient.signUp(services, for: .alerts)
+        try await CollectionClient.withNewUser(of: .alerts) { client in
             var created: [String] = []
             for index in 0..<4 { created.append(try await client.createValid(index)) }
             // Within one millisecond, so only the microseconds tell them apart.
@@ -95,8 +91,7 @@ import Testing
 
     @Test(arguments: TestCollection.all)
     func aBadLimitIsA422NamingIt(_ collection: TestCollection) async throws {
-        try await TestDatabase.withServices { services in
-            let client = try await CollectionClient.signUp(services, for: collection)
+        try await CollectionClient.withNewUser(of: collection) { client in
             for limit in ["0", "101", "-1", "abc", "5.0", "", " 5", "+5", "1e2", "99999999999999999999"] {
                 let response = await client.list(["limit": limit])
                 #expect(response.status == 422, "limit=\(limit)")
@@ -109,8 +104,7 @@ import Testing
 
     @Test(arguments: TestCollection.all)
     func aMalformedOrTamperedCursorIsA422NamingIt(_ collection: TestCollection) async throws {
-        try await TestDatabase.withServices { services in
-            let client = try await CollectionClient.signUp(services, for: collection)
+        try await CollectionClient.withNewUser(of: collection) { client in
             for index in 0..<3 { _ = try await client.createValid(index) }
             let cursor = try #require(await client.list(["limit": "1"]).json["next_cursor"] as? String)
             #expect(await client.list(["cursor": cursor]).status == 200)

@@ -10,8 +10,7 @@ import Testing
 
     @Test(arguments: TestCollection.all)
     func createAnswers201WithLocationEtagAndTheStoredObject(_ collection: TestCollection) async throws {
-        try await TestDatabase.withServices { services in
-            let client = try await CollectionClient.signUp(services, for: collection)
+        try await CollectionClient.withNewUser(of: collection) { client in
             let created = await client.create(collection.body(1))
             #expect(created.status == 201)
             #expect(created.header("content-type") == "application/json")
@@ -76,8 +75,7 @@ import Testing
 
     @Test(arguments: TestCollection.all)
     func malformedAndUnknownIdsAreNotFound(_ collection: TestCollection) async throws {
-        try await TestDatabase.withServices { services in
-            let client = try await CollectionClient.signUp(services, for: collection)
+        try await CollectionClient.withNewUser(of: collection) { client in
             for id in ["not-a-uuid", "123", UUID().uuidString.lowercased(), "\(UUID().uuidString)x"] {
                 #expect(await client.get(id).status == 404, "\(id)")
                 #expect(await client.patch(id, collection.change.body).status == 404, "\(id)")
@@ -88,8 +86,7 @@ import Testing
 
     @Test(arguments: TestCollection.all)
     func patchReplacesTheGivenFieldsAndBumpsTheVersion(_ collection: TestCollection) async throws {
-        try await TestDatabase.withServices { services in
-            let client = try await CollectionClient.signUp(services, for: collection)
+        try await CollectionClient.withNewUser(of: collection) { client in
             let created = await client.create(collection.body(1))
             let id = try #require(created.json["id"] as? String)
             // Fields the client may never set ride along and are ignored.
@@ -125,8 +122,7 @@ import Testing
 
     @Test(arguments: TestCollection.all)
     func patchAndPostRefuseBodiesThatAreNotJSONObjects(_ collection: TestCollection) async throws {
-        try await TestDatabase.withServices { services in
-            let client = try await CollectionClient.signUp(services, for: collection)
+        try await CollectionClient.withNewUser(of: collection) { client in
             let id = try await client.createValid()
             for body in ["", "not json", "[1]", #""text""#, "null"] {
                 let created = await client.create(body)
@@ -140,8 +136,7 @@ import Testing
 
     @Test(arguments: TestCollection.all)
     func ifMatchMustBeTheCurrentVersionInQuotes(_ collection: TestCollection) async throws {
-        try await TestDatabase.withServices { services in
-            let client = try await CollectionClient.signUp(services, for: collection)
+        try await CollectionClient.withNewUser(of: collection) { client in
             let id = try await client.createValid()
             let refused = [#""2""#, "1", "*", #"W/"1""#, #""01""#, #""1", "2""#, #"" 1""#, "\"\"", "", #""-1""#]
             for value in refused {
@@ -186,8 +181,7 @@ import Testing
 
     @Test(arguments: TestCollection.all)
     func deleteRemovesTheObjectAndHonoursIfMatch(_ collection: TestCollection) async throws {
-        try await TestDatabase.withServices { services in
-            let client = try await CollectionClient.signUp(services, for: collection)
+        try await CollectionClient.withNewUser(of: collection) { client in
             let id = try await client.createValid()
             #expect(await client.delete(id, ifMatch: #""2""#).status == 412)
             #expect(await client.delete(id, ifMatch: "*").status == 412)

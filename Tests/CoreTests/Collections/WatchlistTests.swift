@@ -15,8 +15,7 @@ import Testing
     }
 
     @Test func symbolsKeepTheirOrderAndAreUpperCased() async throws {
-        try await TestDatabase.withServices { services in
-            let client = try await CollectionClient.signUp(services, for: .watchlists)
+        try await CollectionClient.withNewUser(of: .watchlists) { client in
             let created = await client.create(Self.body(symbols: ["msft", "AAPL", "binance:btcusdt", "EUR/USD"]))
             #expect(created.status == 201)
             #expect(created.json["symbols"] as? [String] == ["MSFT", "AAPL", "BINANCE:BTCUSDT", "EUR/USD"])
@@ -30,8 +29,7 @@ import Testing
     }
 
     @Test func aThousandSymbolsFitAndOneMoreIsRefused() async throws {
-        try await TestDatabase.withServices { services in
-            let client = try await CollectionClient.signUp(services, for: .watchlists)
+        try await CollectionClient.withNewUser(of: .watchlists) { client in
             let full = await client.create(Self.body(name: "Full", symbols: Self.symbols(1000)))
             #expect(full.status == 201)
             #expect((full.json["symbols"] as? [String])?.count == 1000)
@@ -42,8 +40,7 @@ import Testing
     }
 
     @Test func aDuplicateSymbolIsA422NamingItsPosition() async throws {
-        try await TestDatabase.withServices { services in
-            let client = try await CollectionClient.signUp(services, for: .watchlists)
+        try await CollectionClient.withNewUser(of: .watchlists) { client in
             let duplicate = await client.create(Self.body(symbols: ["AAPL", "MSFT", "TSLA", "aapl"]))
             #expect(duplicate.status == 422)
             #expect(duplicate.errorCodes == ["symbols[3]": "duplicate"])
@@ -53,8 +50,7 @@ import Testing
     }
 
     @Test func eachSymbolIsValidated() async throws {
-        try await TestDatabase.withServices { services in
-            let client = try await CollectionClient.signUp(services, for: .watchlists)
+        try await CollectionClient.withNewUser(of: .watchlists) { client in
             let badElement = await client.create(#"{"name":"Bad","symbols":["AAPL",7,"A B",""]}"#)
             #expect(badElement.errorCodes == ["symbols[1]": "invalid_type"])
             let badSymbol = await client.create(Self.body(symbols: ["AAPL", "A B"]))
@@ -105,8 +101,7 @@ import Testing
     }
 
     @Test func namesFollowTheNameRules() async throws {
-        try await TestDatabase.withServices { services in
-            let client = try await CollectionClient.signUp(services, for: .watchlists)
+        try await CollectionClient.withNewUser(of: .watchlists) { client in
             let hundred = String(repeating: "w", count: 100)
             #expect(await client.create(Self.body(name: hundred, symbols: [])).status == 201)
             #expect(await client.create(Self.body(name: hundred + "w", symbols: [])).errorCodes == ["name": "too_long"])
