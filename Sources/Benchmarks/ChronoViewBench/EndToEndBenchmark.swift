@@ -142,24 +142,24 @@ struct EndToEndBenchmark: ParsableCommand {
         printTargets(output)
     }
 
-    private static let widths = [34, 4, 9, 9, 9, 9, 9, 7]
+    private static let table = TextTable([
+        "route": 34, "c": 4, "req/s": 9, "p50 ms": 9, "p95 ms": 9, "p99 ms": 9, "max ms": 9, "errors": 7,
+    ])
 
     private func printHeader() {
         print(
             "== End to end through the local API (\(seconds) s per row after \(formatted(warmUpSeconds)) s of warm-up)")
-        print(row(["route", "c", "req/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "errors"], widths: Self.widths))
+        Self.table.printHeader()
     }
 
     private func printRow(_ label: String, _ result: LoadGenerator.Result) {
-        print(
-            row(
-                [
-                    label, String(result.concurrency), formatted(result.requestsPerSecond),
-                    formatted(result.latencyMilliseconds?.median, digits: 2),
-                    formatted(result.latencyMilliseconds?.p95, digits: 2),
-                    formatted(result.latencyMilliseconds?.p99, digits: 2),
-                    formatted(result.latencyMilliseconds?.max, digits: 1), String(result.errors),
-                ], widths: Self.widths))
+        Self.table.printRow([
+            label, String(result.concurrency), formatted(result.requestsPerSecond),
+            formatted(result.latencyMilliseconds?.median, digits: 2),
+            formatted(result.latencyMilliseconds?.p95, digits: 2),
+            formatted(result.latencyMilliseconds?.p99, digits: 2),
+            formatted(result.latencyMilliseconds?.max, digits: 1), String(result.errors),
+        ])
         let unexpected = result.statuses.filter { !$0.key.hasPrefix("2") }
         if !unexpected.isEmpty {
             print(

@@ -132,32 +132,28 @@ struct FunctionBenchmark: ParsableCommand {
         figures.threads = status?.threads
     }
 
-    private static let widths = [11, 26, 7, 7, 8, 8, 8, 8, 7, 4, 14]
+    private static let table = TextTable([
+        "function": 11, "request": 26, "zip MiB": 7, "bin MiB": 7, "cold ms": 8, "1st ms": 8, "warm p50": 8,
+        "warm p99": 8, "RSS MiB": 7, "thr": 4, "statuses": 14,
+    ])
 
     private func printHeader() {
         print("== Functions: packaged as deployed (stripped bootstrap), each with its database and typical request")
-        print(
-            row(
-                [
-                    "function", "request", "zip MiB", "bin MiB", "cold ms", "1st ms", "warm p50", "warm p99", "RSS MiB",
-                    "thr", "statuses",
-                ], widths: Self.widths))
+        Self.table.printHeader()
     }
 
     private func printRow(_ figures: Figures) {
         let mib = { (bytes: Int?) in bytes.map { Double($0) / 1_048_576 } }
-        print(
-            row(
-                [
-                    figures.name, figures.request ?? "-", formatted(mib(figures.zipBytes)),
-                    formatted(mib(figures.binaryBytes)), formatted(figures.coldStartMilliseconds?.median),
-                    formatted(figures.firstResponseMilliseconds?.median),
-                    formatted(figures.warmMilliseconds?.median, digits: 2),
-                    formatted(figures.warmMilliseconds?.p99, digits: 2),
-                    formatted(figures.peakRSSKiB.map { Double($0) / 1024 }),
-                    figures.threads.map(String.init) ?? "-",
-                    figures.statuses.sorted { $0.key < $1.key }.map { "\($0.key)×\($0.value)" }.joined(separator: " "),
-                ], widths: Self.widths))
+        Self.table.printRow([
+            figures.name, figures.request ?? "-", formatted(mib(figures.zipBytes)),
+            formatted(mib(figures.binaryBytes)), formatted(figures.coldStartMilliseconds?.median),
+            formatted(figures.firstResponseMilliseconds?.median),
+            formatted(figures.warmMilliseconds?.median, digits: 2),
+            formatted(figures.warmMilliseconds?.p99, digits: 2),
+            formatted(figures.peakRSSKiB.map { Double($0) / 1024 }),
+            figures.threads.map(String.init) ?? "-",
+            figures.statuses.sorted { $0.key < $1.key }.map { "\($0.key)×\($0.value)" }.joined(separator: " "),
+        ])
         if let note = figures.note { print("  \(figures.name): \(note)") }
     }
 }

@@ -139,16 +139,15 @@ struct RuntimeBenchmark: ParsableCommand {
     }
 
     private func printTable(_ output: Output) {
-        let widths = [26, 14, 14, 10]
+        let table = TextTable(["figure": 26, "ours": 14, "floor": 14, "ours/floor": 10])
         print(
             "== Runtime overhead: echo function on our runtime vs the socket floor (\(spawns) cold starts, \(invocations) warm invocations)"
         )
-        print(row(["figure", "ours", "floor", "ours/floor"], widths: widths))
+        table.printHeader()
         let ours = output.ours
         let floor = output.floor
         func line(_ label: String, _ a: Double?, _ b: Double?, digits: Int = 2) {
-            print(
-                row([label, formatted(a, digits: digits), formatted(b, digits: digits), ratio(a, b)], widths: widths))
+            table.printRow([label, formatted(a, digits: digits), formatted(b, digits: digits), ratio(a, b)])
         }
         line("cold start median (ms)", ours.coldStartMilliseconds?.median, floor.coldStartMilliseconds?.median)
         line("cold start min (ms)", ours.coldStartMilliseconds?.min, floor.coldStartMilliseconds?.min)

@@ -266,57 +266,47 @@ struct SoakReport: Codable {
             )
         }
 
-        let widths = [7, 9, 9, 9, 11, 11, 10, 10]
-        Swift.print(
-            row(
-                ["minute", "requests", "p50 ms", "p99 ms", "p50 no-bc", "p99 no-bc", "p50 bcr", "p99 bcr"],
-                widths: widths)
-        )
-        for minute in minutes {
-            Swift.print(
-                row(
-                    [
-                        String(minute.minute), String(minute.requests),
-                        formatted(minute.latencyMilliseconds?.median, digits: 2),
-                        formatted(minute.latencyMilliseconds?.p99, digits: 2),
-                        formatted(minute.withoutBcryptMilliseconds?.median, digits: 2),
-                        formatted(minute.withoutBcryptMilliseconds?.p99, digits: 2),
-                        formatted(minute.bcryptMilliseconds?.median, digits: 0),
-                        formatted(minute.bcryptMilliseconds?.p99, digits: 0),
-                    ], widths: widths))
-        }
+        TextTable([
+            "minute": 7, "requests": 9, "p50 ms": 9, "p99 ms": 9, "p50 no-bc": 11, "p99 no-bc": 11, "p50 bcr": 10,
+            "p99 bcr": 10,
+        ]).print(
+            minutes.map { minute in
+                [
+                    String(minute.minute), String(minute.requests),
+                    formatted(minute.latencyMilliseconds?.median, digits: 2),
+                    formatted(minute.latencyMilliseconds?.p99, digits: 2),
+                    formatted(minute.withoutBcryptMilliseconds?.median, digits: 2),
+                    formatted(minute.withoutBcryptMilliseconds?.p99, digits: 2),
+                    formatted(minute.bcryptMilliseconds?.median, digits: 0),
+                    formatted(minute.bcryptMilliseconds?.p99, digits: 0),
+                ]
+            })
 
-        let memoryWidths = [12, 8, 10, 12, 10, 10, 10]
-        Swift.print(
-            row(
-                ["environment", "pid", "seen at s", "baseline at", "base MiB", "end MiB", "growth KiB"],
-                widths: memoryWidths))
-        for environment in environments {
-            Swift.print(
-                row(
-                    [
-                        environment.function, String(environment.pid), formatted(environment.firstSeenAt, digits: 0),
-                        environment.baselineAt.map { formatted($0, digits: 0) } ?? "-",
-                        environment.baselineKiB.map { mebibytes($0) } ?? "-",
-                        environment.endKiB.map { mebibytes($0) } ?? "-",
-                        environment.growthKiB.map(String.init) ?? "-",
-                    ], widths: memoryWidths))
-        }
-        let functionWidths = [12, 6, 9, 10, 12, 12, 12]
-        Swift.print(
-            row(
-                ["function", "envs", "measured", "max MiB", "max growth", "invocations", "B/invocation"],
-                widths: functionWidths))
-        for function in functions {
-            Swift.print(
-                row(
-                    [
-                        function.function, String(function.environments), String(function.measuredEnvironments),
-                        function.largestEndKiB.map { mebibytes($0) } ?? "-",
-                        function.largestGrowthKiB.map { "\($0) KiB" } ?? "-", String(function.invocations),
-                        formatted(function.bytesPerInvocation, digits: 0),
-                    ], widths: functionWidths))
-        }
+        TextTable([
+            "environment": 12, "pid": 8, "seen at s": 10, "baseline at": 12, "base MiB": 10, "end MiB": 10,
+            "growth KiB": 10,
+        ]).print(
+            environments.map { environment in
+                [
+                    environment.function, String(environment.pid), formatted(environment.firstSeenAt, digits: 0),
+                    environment.baselineAt.map { formatted($0, digits: 0) } ?? "-",
+                    environment.baselineKiB.map { mebibytes($0) } ?? "-",
+                    environment.endKiB.map { mebibytes($0) } ?? "-",
+                    environment.growthKiB.map(String.init) ?? "-",
+                ]
+            })
+        TextTable([
+            "function": 12, "envs": 6, "measured": 9, "max MiB": 10, "max growth": 12, "invocations": 12,
+            "B/invocation": 12,
+        ]).print(
+            functions.map { function in
+                [
+                    function.function, String(function.environments), String(function.measuredEnvironments),
+                    function.largestEndKiB.map { mebibytes($0) } ?? "-",
+                    function.largestGrowthKiB.map { "\($0) KiB" } ?? "-", String(function.invocations),
+                    formatted(function.bytesPerInvocation, digits: 0),
+                ]
+            })
         Swift.print(
             "local API (chronoview-local) RSS: \(mebibytes(localAPIResidentKiB["baseline"] ?? 0)) MiB after warm-up, "
                 + "\(mebibytes(localAPIResidentKiB["end"] ?? 0)) MiB at the end")
