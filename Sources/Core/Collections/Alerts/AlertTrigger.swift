@@ -18,23 +18,33 @@ enum AlertTrigger {
         let minutes = query.bind(candles.map(\.minute))
         let highs = query.bind(candles.map(\.high))
         let lows = query.bind(candles.map(\.low))
-        // One join per side, each a range of the partial index on (symbol, condition, price).
+        // The batch's extremes per symbol pick the candidates: two ranges of the partial index
+        // on (symbol, condition, price) a symbol, however many alerts wait elsewhere. Only the
+        // candidates are then matched with each candle, for the earliest one that reached them.
         query.append(
             """
             WITH stored AS (
                 SELECT * FROM unnest(\(symbols)::text[], \(minutes)::int8[], \(highs)::text[]::numeric[],
                     \(lows)::text[]::numeric[]) AS candle (symbol, minute, high, low)
-            ), reached AS (
-                SELECT DISTINCT ON (alert_id) alert_id, minute FROM (
-                    SELECT alert.id AS alert_id, stored.minute FROM stored JOIN alerts AS alert
-                        ON alert.symbol = stored.symbol AND alert.status = 'active' AND alert.condition = 'above'
-                        AND alert.price <= stored.high AND alert.armed_at < to_timestamp(stored.minute + 60)
+            ), extremes AS (
+                SELECT symbol, max(high) AS high, min(low) AS low FROM stored GROUP BY symbol
+            ), candidates AS (
+                SELECT candidate.* FROM extremes CROSS JOIN LATERAL (
+                    SELECT id, symbol, condition, price, armed_at FROM alerts
+                    WHERE symbol = extremes.symbol AND status = 'active' AND condition = 'above'
+                        AND price <= extremes.high
                     UNION ALL
-                    SELECT alert.id, stored.minute FROM stored JOIN alerts AS alert
-                        ON alert.symbol = stored.symbol AND alert.status = 'active' AND alert.condition = 'below'
-                        AND alert.price >= stored.low AND alert.armed_at < to_timestamp(stored.minute + 60)
-                ) AS hit
-                ORDER BY alert_id, minute
+                    SELECT id, symbol, condition, price, armed_at FROM alerts
+                    WHERE symbol = extremes.symbol AND status = 'active' AND condition = 'below'
+                        AND price >= extremes.low
+                ) AS candidate
+            ), reached AS (
+                SELECT candidates.id AS alert_id, min(stored.minute) AS minute
+                FROM candidates JOIN stored ON stored.symbol = candidates.symbol
+                    AND CASE candidates.condition WHEN 'above' THEN stored.high >= candidates.price
+                        ELSE stored.low <= candidates.price END
+                    AND candidates.armed_at < to_timestamp(stored.minute + 60)
+                GROUP BY candidates.id
             )
             UPDATE alerts SET status = 'triggered', triggered_at = to_timestamp(reached.minute),
                 version = version + 1, updated_at = now()
