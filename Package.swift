@@ -36,6 +36,7 @@ let package = Package(
         .library(name: "LocalHarness", targets: ["LocalHarness"]),
         .executable(name: "chronoview-local", targets: ["ChronoViewLocal"]),
         .executable(name: "chronoview-bench", targets: ["ChronoViewBench"]),
+        .executable(name: "MarketFeed", targets: ["MarketFeed"]),
     ] + functionNames.map { .executable(name: $0, targets: [$0]) },
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -70,6 +71,28 @@ let package = Package(
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ] + networking,
+            swiftSettings: strictSettings
+        ),
+        // AWS Signature Version 4, for calling AWS services without an SDK.
+        .target(
+            name: "AWSSigning",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings
+        ),
+        // The market feed: Binance's latest closed minutes to the candles queue (SQS).
+        .target(
+            name: "Feed",
+            dependencies: [
+                "Core", "AWSSigning", "LambdaEvents", "Runtime",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ] + networking,
+            swiftSettings: strictSettings
+        ),
+        // Not among `functionNames`: it needs the feed's HTTP client and signing, which Core does not.
+        .executableTarget(
+            name: "MarketFeed",
+            dependencies: ["Feed", "Runtime"],
+            path: "Sources/Functions/MarketFeed",
             swiftSettings: strictSettings
         ),
         // Starts the local Lambda service's child processes: own process group, killed with the harness.
@@ -146,6 +169,20 @@ let package = Package(
             name: "FunctionTests",
             dependencies: ["Core", "LocalHarness", "TestSupport", postgres] + networking
                 + functionNames.map { .target(name: $0) },
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "AWSSigningTests",
+            dependencies: ["AWSSigning"],
+            swiftSettings: strictSettings
+        ),
+        // The feed against stand-in klines and SQS servers, in process and as the MarketFeed process.
+        .testTarget(
+            name: "FeedTests",
+            dependencies: [
+                "Feed", "Core", "AWSSigning", "LambdaEvents", "Runtime", "LocalHarness", "TestSupport", "MarketFeed",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ] + networking,
             swiftSettings: strictSettings
         ),
         .testTarget(
