@@ -1,0 +1,4 @@
+import Feed
+import Runtime
+
+LambdaRuntime.run { context in try await MarketFeedHandler(context) }
