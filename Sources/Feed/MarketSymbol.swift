@@ -1,4 +1,5 @@
 import Core
+import LambdaEvents
 
 /// A symbol the feed follows: ChronoView's name for it (`BINANCE:BTCUSDT`) and the exchange's
 /// (`BTCUSDT`, what Binance's API takes).
@@ -10,8 +11,9 @@ public struct MarketSymbol: Sendable, Hashable {
     /// only `A-Z 0-9 . _ -`, the symbol only `A-Z 0-9`, and the whole is a valid ChronoView
     /// symbol (at most ``Symbol/maximumLength`` characters).
     public init?(_ text: some StringProtocol) {
-        let name = String(text.unicodeScalars.map(Self.upperCased).map(Character.init))
-        guard name.count <= Symbol.maximumLength, let colon = name.firstIndex(of: ":") else { return nil }
+        guard let name = try? Symbol.parse(.string(String(text)), field: "symbol"),
+            let colon = name.firstIndex(of: ":")
+        else { return nil }
         let exchange = name[..<colon]
         let symbol = name[name.index(after: colon)...]
         guard !exchange.isEmpty,
@@ -24,10 +26,5 @@ public struct MarketSymbol: Sendable, Hashable {
 
     private static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
         ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
-    }
-
-    /// ASCII only: Unicode case mapping would turn letters such as `ß` into ASCII ones.
-    private static func upperCased(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
-        ("a"..."z").contains(scalar) ? Unicode.Scalar(scalar.value - 0x20)! : scalar
     }
 }
