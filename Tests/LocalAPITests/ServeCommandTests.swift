@@ -36,7 +36,8 @@ import Testing
         let process = Process()
         process.executableURL = URL(fileURLWithPath: cli)
         process.arguments = [
-            "serve", "--port", "0", "--lambda-port", "0", "--template", "\(folder.path)/template.yaml", "--build-path", folder.path,
+            "serve", "--port", "0", "--lambda-port", "0", "--template", "\(folder.path)/template.yaml", "--build-path",
+            folder.path,
             "--database-url", "postgres://nobody@127.0.0.1:1/none",
         ]
         process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: output))
