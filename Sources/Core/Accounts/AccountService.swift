@@ -14,7 +14,7 @@ public struct AccountService: Sendable {
     /// `nil` in functions configured without a signing key, which serve no token routes.
     let accessTokens: AccessTokens?
     let refreshTokenLifetime: Duration
-    let throttle: LoginThrottle
+    let throttle: AttemptThrottle
 
     public init(
         database: Database, hasher: PasswordHasher, accessTokens: AccessTokens?, settings: ChronoViewSettings
@@ -23,7 +23,7 @@ public struct AccountService: Sendable {
         self.hasher = hasher
         self.accessTokens = accessTokens
         self.refreshTokenLifetime = settings.tokens?.refreshTokenLifetime ?? .seconds(30 * 86_400)
-        self.throttle = LoginThrottle(maximumFailures: settings.maximumFailedLogins, window: settings.loginWindow)
+        self.throttle = AttemptThrottle(maximumFailures: settings.maximumFailedAttempts, window: settings.attemptWindow)
     }
 
     public func createUser(email: EmailAddress, password: String, displayName: String?, logger: Logger) async throws
@@ -40,15 +40,19 @@ public struct AccountService: Sendable {
     }
 
     /// Checks the password and opens a session. Unknown emails and wrong passwords are answered
-    /// alike, each after one bcrypt verification.
+    /// alike, each after one bcrypt verification; so is an email that could never have signed up
+    /// (too long, control characters), which is never looked up, and a password no account can
+    /// have (over 72 bytes), which bcrypt would otherwise cut and compare.
     typealias Credentials = (user: User, passwordHash: String)
 
     public func login(email rawEmail: String, password: String, logger: Logger) async throws -> Session {
         let email = EmailAddress.normalize(rawEmail)
+        let subject = AttemptThrottle.Subject.login(email: email)
+        let couldBeAUser = (try? EmailAddress.parse(rawEmail).get()) != nil
         let throttle = self.throttle
         let (decision, credentials) = try await database.withTransaction { connection in
-            let decision = try await throttle.reserveAttempt(for: email, on: connection, logger: logger)
-            guard decision == .proceed else { return (decision, Credentials?.none) }
+            let decision = try await throttle.reserveAttempt(for: subject, on: connection, logger: logger)
+            guard decision == .proceed, couldBeAUser else { return (decision, Credentials?.none) }
             let credentials: Credentials? = try await UserStore.findCredentials(
                 email: email, on: connection, logger: logger)
             return (decision, credentials)
@@ -56,7 +60,7 @@ public struct AccountService: Sendable {
         if case .refuse(let seconds) = decision {
             throw APIError.tooManyAttempts(retryAfterSeconds: seconds)
         }
-        guard let credentials else {
+        guard let credentials, PasswordPolicy.couldBeValid(password) else {
             try await hasher.spendOneVerification(password)
             throw APIError.invalidCredentials
         }
@@ -65,7 +69,9 @@ public struct AccountService: Sendable {
         }
         let lifetime = refreshTokenLifetime
         let refreshToken = try await database.withTransaction { connection in
-            try await throttle.clear(for: email, on: connection, logger: logger)
+            try await throttle.clear(for: subject, on: connection, logger: logger)
+            try await RefreshTokenStore.purgeExpired(
+                limit: RefreshTokenStore.purgeBatch, on: connection, logger: logger)
             return try await RefreshTokenStore.create(
                 userID: credentials.user.id, family: .version7(), lifetime: lifetime, on: connection, logger: logger)
         }
@@ -136,12 +142,26 @@ public struct AccountService: Sendable {
         }
     }
 
+    /// Checks the user's current password, throttled per user as logins are per email: past
+    /// the limit a 429, even for the right password, so a stolen access token cannot guess it.
     private func checkPassword(of userID: UUID, _ password: String, logger: Logger) async throws {
-        let hash = try await database.withConnection { connection in
-            try await UserStore.passwordHash(id: userID, on: connection, logger: logger)
+        let subject = AttemptThrottle.Subject.currentPassword(userID: userID)
+        let throttle = self.throttle
+        let (decision, hash) = try await database.withTransaction { connection in
+            let decision = try await throttle.reserveAttempt(for: subject, on: connection, logger: logger)
+            guard decision == .proceed else { return (decision, String?.none) }
+            return (decision, try await UserStore.passwordHash(id: userID, on: connection, logger: logger))
+        }
+        if case .refuse(let seconds) = decision {
+            throw APIError.tooManyAttempts(retryAfterSeconds: seconds)
         }
         guard let hash else { throw APIError.unauthorized(tokenSent: true) }
-        guard try await hasher.verify(password, against: hash) else { throw APIError.wrongPassword }
+        guard PasswordPolicy.couldBeValid(password), try await hasher.verify(password, against: hash) else {
+            throw APIError.wrongPassword
+        }
+        try await database.withConnection { connection in
+            try await throttle.clear(for: subject, on: connection, logger: logger)
+        }
     }
 
     private func requireTokens() throws -> AccessTokens {

@@ -16,4 +16,10 @@ public enum PasswordPolicy {
             errors.add(field: field, code: "invalid", message: "must not contain NUL characters")
         }
     }
+
+    /// Whether `password` could be anyone's: a login or a current-password check with a longer
+    /// one fails without reaching bcrypt, which would compare only its first 72 bytes.
+    public static func couldBeValid(_ password: String) -> Bool {
+        (minimumBytes...maximumBytes).contains(password.utf8.count) && !password.utf8.contains(0)
+    }
 }

@@ -5,9 +5,10 @@ public struct ChronoViewSettings: Sendable {
     public var tokens: TokenSettings?
     /// bcrypt's cost factor (2^cost rounds).
     public var bcryptCost: Int
-    /// Failed logins for one email, within `loginWindow`, before further attempts are refused.
-    public var maximumFailedLogins: Int
-    public var loginWindow: Duration
+    /// Failed password checks of one email at login, or of one user confirming their current
+    /// password, within `attemptWindow`, before further attempts are refused.
+    public var maximumFailedAttempts: Int
+    public var attemptWindow: Duration
     /// The longest a database operation may take before the request gets a 503.
     public var databaseTimeout: Duration
     /// How many days 1-minute candles are kept once their rollups exist; `nil` keeps them for ever.
@@ -17,16 +18,16 @@ public struct ChronoViewSettings: Sendable {
         database: DatabaseSettings,
         tokens: TokenSettings?,
         bcryptCost: Int = 12,
-        maximumFailedLogins: Int = 5,
-        loginWindow: Duration = .seconds(15 * 60),
+        maximumFailedAttempts: Int = 5,
+        attemptWindow: Duration = .seconds(15 * 60),
         databaseTimeout: Duration = .seconds(5),
         candleMinuteRetentionDays: Int? = nil
     ) {
         self.database = database
         self.tokens = tokens
         self.bcryptCost = bcryptCost
-        self.maximumFailedLogins = maximumFailedLogins
-        self.loginWindow = loginWindow
+        self.maximumFailedAttempts = maximumFailedAttempts
+        self.attemptWindow = attemptWindow
         self.databaseTimeout = databaseTimeout
         self.candleMinuteRetentionDays = candleMinuteRetentionDays
     }

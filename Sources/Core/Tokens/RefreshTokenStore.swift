@@ -20,6 +20,19 @@ enum RefreshTokenStore {
         case rejected
     }
 
+    /// Tokens one login deletes at most among those a day past their expiry: spent tokens are kept
+    /// until then, so that their reuse is still recognised while they could have been valid.
+    static let purgeBatch = 100
+
+    /// Deletes up to `limit` refresh tokens that expired over a day ago.
+    static func purgeExpired(limit: Int, on connection: PostgresConnection, logger: Logger) async throws {
+        try await connection.query(
+            """
+            DELETE FROM refresh_tokens WHERE ctid = ANY (ARRAY(
+                SELECT ctid FROM refresh_tokens WHERE expires_at < now() - interval '1 day' LIMIT \(limit)))
+            """, logger: logger)
+    }
+
     static func create(
         userID: UUID, family: UUID, lifetime: Duration, on connection: PostgresConnection, logger: Logger
     ) async throws -> RefreshToken {

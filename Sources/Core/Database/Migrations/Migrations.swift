@@ -4,5 +4,6 @@ public enum Migrations {
         accounts,
         collections,
         marketData,
+        attemptThrottling,
     ]
 }
