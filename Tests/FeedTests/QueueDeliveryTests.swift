@@ -64,6 +64,7 @@ import Testing
         }
         #expect(summary.sent == 0)
         #expect(summary.failed.allSatisfy { $0.reason.contains("no answer in time") })
-        #expect(ContinuousClock.now - start < .seconds(4))
+        // Only a hang fails this: a loaded machine may be late, but the run ends at its deadline.
+        #expect(ContinuousClock.now - start < .seconds(20))
     }
 }
