@@ -3,8 +3,8 @@ public struct CollectionColumn: Sendable, Hashable {
     public enum StorageType: Sendable, Hashable {
         case text
         case textArray
-        /// Read back as text, because a JSON document is parsed again before it is returned.
-        case jsonb
+        /// `json`, read back as text, because a JSON document is parsed again before it is returned.
+        case json
         /// Read back as text, because no decimal digit may pass through a binary float.
         case numeric
         case timestamp
@@ -21,7 +21,7 @@ public struct CollectionColumn: Sendable, Hashable {
     /// The select-list entry that yields the column under its own name in a form Swift reads losslessly.
     var selectExpression: String {
         switch type {
-        case .jsonb, .numeric: #""\#(name)"::text AS "\#(name)""#
+        case .json, .numeric: #""\#(name)"::text AS "\#(name)""#
         case .text, .textArray, .timestamp: #""\#(name)""#
         }
     }

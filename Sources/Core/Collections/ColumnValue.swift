@@ -4,7 +4,7 @@ public struct ColumnValue: Sendable, Hashable {
     public enum Value: Sendable, Hashable {
         case text(String)
         case textArray([String])
-        /// A JSON document as compact text, stored as `jsonb`.
+        /// A JSON document as compact text, stored as `json`, which keeps the text as it is.
         case json(String)
         /// A decimal number as text, stored as `numeric` without ever being a binary float.
         case numeric(String)

@@ -31,8 +31,8 @@ public struct HTTPRequest: Sendable {
         }
     }
 
-    /// The body as a JSON object: 413 when too large, 400 `invalid_json` when empty, not JSON,
-    /// or not an object.
+    /// The body as a JSON object: 413 when too large, 400 `invalid_json` when empty, not JSON by
+    /// RFC 8259 (read strictly: see ``JSONValue/init(parsing:maximumDepth:)``), or not an object.
     public func jsonObject() throws(APIError) -> JSONObject {
         try checkDeclaredLength()
         guard let bytes = event.bodyBytes else { throw .invalidJSON("the body is not valid base64") }
@@ -40,9 +40,9 @@ public struct HTTPRequest: Sendable {
         guard !bytes.isEmpty else { throw .invalidJSON("the body is empty; a JSON object is expected") }
         let value: JSONValue
         do {
-            value = try JSONCoding.decoder.decode(JSONValue.self, from: Data(bytes))
+            value = try JSONValue(parsing: bytes)
         } catch {
-            throw .invalidJSON("the body is not valid JSON")
+            throw .invalidJSON("the body is not valid JSON: \(error)")
         }
         guard case .object(let fields) = value else { throw .invalidJSON("the body must be a JSON object") }
         return JSONObject(fields)

@@ -1,11 +1,5 @@
 import LambdaEvents
 
-#if canImport(FoundationEssentials)
-    import FoundationEssentials
-#else
-    import Foundation
-#endif
-
 /// What an endpoint answers: a status, headers and a body, turned into API Gateway's response.
 public struct HTTPResponse: Sendable {
     public var status: Int
@@ -24,8 +18,7 @@ public struct HTTPResponse: Sendable {
     {
         var headers = headers
         headers["content-type"] = "application/json"
-        let data = try JSONCoding.encoder.encode(value)
-        return HTTPResponse(status: status, headers: headers, body: String(decoding: data, as: UTF8.self))
+        return HTTPResponse(status: status, headers: headers, body: try JSONCoding.text(of: value))
     }
 
     public static func noContent(headers: [String: String] = [:]) -> HTTPResponse {
@@ -37,8 +30,8 @@ public struct HTTPResponse: Sendable {
         let (details, headers) = error.problem
         var allHeaders = headers
         allHeaders["content-type"] = "application/problem+json"
-        let body = (try? JSONCoding.encoder.encode(details)).map { String(decoding: $0, as: UTF8.self) }
-        return HTTPResponse(status: details.status, headers: allHeaders, body: body ?? "{}")
+        return HTTPResponse(
+            status: details.status, headers: allHeaders, body: (try? JSONCoding.text(of: details)) ?? "{}")
     }
 
     /// The API Gateway payload, with the request id every response carries.

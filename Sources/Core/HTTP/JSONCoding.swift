@@ -1,19 +1,20 @@
+import LambdaEvents
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
     import Foundation
 #endif
 
-/// The one JSON configuration: responses compact with slashes unescaped, and one decoder for
-/// every request body, stored layout and token header.
+/// The one JSON configuration: responses written compact with keys sorted, and one decoder for
+/// token headers. Request bodies and stored layouts are read by `JSONValue(parsing:)`.
 enum JSONCoding {
-    /// Shared by every response of the environment (JSONEncoder is thread-safe once configured).
-    static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        // Sorted keys make equal answers byte-identical (a failed login must not reveal which check failed).
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
+    /// A response body: compact, keys sorted (a failed login must not reveal which check failed,
+    /// so equal answers must be byte-identical), slashes unescaped, and a `JSONValue`'s numbers
+    /// (a chart's layout) exactly as written, which `JSONEncoder` cannot do.
+    static func text(of value: some Encodable) throws -> String {
+        try JSONValueEncoder().encode(value).jsonText
+    }
 
     /// Shared by every read of the environment (JSONDecoder is thread-safe once configured).
     static let decoder = JSONDecoder()

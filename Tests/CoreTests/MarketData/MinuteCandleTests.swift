@@ -10,7 +10,7 @@ import Testing
     static func candle(_ overrides: [String: JSONValue] = [:]) -> JSONValue {
         var fields: [String: JSONValue] = [
             "symbol": .string("binance:btcusdt"), "t": .string("2026-11-25T12:59:00.000Z"),
-            "o": .string("100.50"), "h": .number(Decimal(string: "101.25")!), "l": .string("99"),
+            "o": .string("100.50"), "h": .number(JSONNumber("101.25")!), "l": .string("99"),
             "c": .string("100.75"), "v": .string("0"),
         ]
         for (key, value) in overrides { fields[key] = value }

@@ -9,7 +9,7 @@ public enum Charts: CollectionKind {
     public static let maximumPerUser = 1000
     public static let columns: [CollectionColumn] = [
         CollectionColumn("name", .text), CollectionColumn("symbol", .text), CollectionColumn("interval", .text),
-        CollectionColumn("layout", .jsonb),
+        CollectionColumn("layout", .json),
     ]
 
     public static func fields(from row: PostgresRandomAccessRow) throws -> Chart {

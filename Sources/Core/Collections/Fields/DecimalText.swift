@@ -1,19 +1,14 @@
 import LambdaEvents
 
-#if canImport(FoundationEssentials)
-    import FoundationEssentials
-#else
-    import Foundation
-#endif
-
 /// A rule for a decimal number that must keep every digit: accepted as a JSON number or a
 /// string, checked, and kept as decimal text for a `numeric` column. Alert prices and candle
 /// prices are positive with at most 20 significant digits and 8 decimal places; volumes may be
 /// zero and have up to 28 significant digits.
 ///
-/// A string is taken digit for digit (`"212.50"` stays `"212.50"`); a number arrives as the
-/// decimal the JSON parser read, which drops trailing zeros of the fraction (`212.50` becomes
-/// `"212.5"`). Neither ever passes through a binary float.
+/// A string is taken digit for digit (`"212.50"` stays `"212.50"`); a number is written out from
+/// its exact text in plain positional notation, without the trailing zeros of its fraction
+/// (`212.50` becomes `"212.5"`, `1E+3` `"1000"`). Neither ever passes through a binary float, and
+/// a number no float or `Decimal` holds (`1e400`) is refused by the rule's own limits.
 public struct DecimalText: Sendable, Hashable {
     public var maximumSignificantDigits: Int
     public var maximumDecimalPlaces: Int
@@ -35,9 +30,7 @@ public struct DecimalText: Sendable, Hashable {
         case .string(let text):
             return try validate(text, field: field)
         case .number(let number):
-            guard number > 0 || (allowsZero && number == 0) else { throw outOfRange(field) }
-            // Decimal's description is plain positional notation, never an exponent.
-            return try validate(number.description, field: field)
+            return try validate(number.parts, field: field)
         default:
             throw .invalidType(field, expected: "\(kind) decimal number, as a JSON number or a string")
         }
@@ -49,6 +42,22 @@ public struct DecimalText: Sendable, Hashable {
         FieldError(
             field: field, code: "out_of_range",
             message: allowsZero ? "must be greater than or equal to 0" : "must be greater than 0")
+    }
+
+    /// Checks a JSON number, then its positional text. The limits come first, so that an exponent
+    /// (`1e400`, `5e-324`) is refused before it is written out in full.
+    private func validate(_ number: JSONNumber.Parts, field: String) throws(FieldError) -> String {
+        guard !number.isNegative || number.isZero else { throw outOfRange(field) }
+        if number.decimalPlaces > maximumDecimalPlaces {
+            throw FieldError(
+                field: field, code: "invalid", message: "must have at most \(maximumDecimalPlaces) decimal places")
+        }
+        if number.integerDigits > maximumSignificantDigits {
+            throw FieldError(field: field, code: "invalid", message: "must be less than 1e\(maximumSignificantDigits)")
+        }
+        // Within both limits, the text is at most that many digits, a point and the places.
+        let length = maximumSignificantDigits + 1 + maximumDecimalPlaces
+        return try validate(number.positionalText(maximumLength: length)!, field: field)
     }
 
     /// Checks decimal text: digits with at most one point and digits on both sides of it, no

@@ -26,7 +26,7 @@ struct BoundQuery {
         switch value {
         case .text(let text): "\(bind(text))::text"
         case .textArray(let texts): "\(bind(texts))::text[]"
-        case .json(let text): "\(bind(text))::jsonb"
+        case .json(let text): "\(bind(text))::json"
         case .numeric(let text): "\(bind(text))::numeric"
         case .null: "NULL"
         case .now: "now()"

@@ -5,5 +5,6 @@ public enum Migrations {
         collections,
         marketData,
         attemptThrottling,
+        chartLayoutText,
     ]
 }

@@ -1,11 +1,5 @@
 import LambdaEvents
 
-#if canImport(FoundationEssentials)
-    import FoundationEssentials
-#else
-    import Foundation
-#endif
-
 /// The two events the `Ingest` function takes (API.md, "Ingestion"): a direct invocation with
 /// `{"candles": [...]}`, or an SQS batch whose every message body is such an event.
 public enum IngestEvent: Decodable, Sendable {
@@ -38,13 +32,14 @@ public enum IngestEvent: Decodable, Sendable {
         return candles
     }
 
-    /// The candles of an SQS message's body.
-    static func candles(inBody body: String) throws(IngestEventError) -> [JSONValue] {
+    /// The candles of an SQS message's body, read as strictly as a request body and with every
+    /// number as written, so that a price no `Decimal` holds is one candle's rejection.
+    public static func candles(inBody body: String) throws(IngestEventError) -> [JSONValue] {
         let value: JSONValue
         do {
-            value = try JSONCoding.decoder.decode(JSONValue.self, from: Data(body.utf8))
+            value = try JSONValue(parsing: body.utf8)
         } catch {
-            throw IngestEventError("the message body is not JSON")
+            throw IngestEventError("the message body is not JSON: \(error)")
         }
         guard case .object(let fields) = value, let candles = fields["candles"] else {
             throw IngestEventError("the message body must be a JSON object with candles")
