@@ -21,7 +21,8 @@ public struct LambdaInitializationContext: Sendable {
     }
 
     /// Runs `service` for the life of the execution environment, beside the invocation loop,
-    /// starting at once (a connection pool's `run()`, say).
+    /// starting at once (a connection pool's `run()`, say). It is cancelled when the loop stops,
+    /// and the process does not wait more than ``LambdaRuntime/stopGracePeriod`` for it to end.
     public func runInBackground(_ service: @escaping @Sendable () async -> Void) {
         services.yield(service)
     }

@@ -16,8 +16,14 @@ import NIOPosix
 /// Everything (the loop, the handler, and the I/O it starts on ``LambdaContext/eventLoop``)
 /// runs on a single event-loop thread. A failure during initialisation is reported to
 /// `/runtime/init/error` and the process exits with status 1, as it does when the Runtime API
-/// cannot be reached: Lambda then starts a fresh environment.
+/// cannot be reached: Lambda then starts a fresh environment. Stopping cancels the background
+/// services, and the process exits within ``stopGracePeriod`` even if one of them does not end.
 public enum LambdaRuntime {
+    /// How long cancelled background services have to end once the invocation loop stopped:
+    /// enough for a database pool to close its connections, and a bound on a service that
+    /// ignores cancellation, which would otherwise keep a dead environment alive.
+    static let stopGracePeriod = TimeAmount.seconds(1)
+
     /// Serves a handler of raw bytes; `makeHandler` is the function's initialisation.
     public static func run<Handler: ByteLambdaHandler>(
         _ makeHandler: @escaping @Sendable (LambdaInitializationContext) async throws -> Handler
@@ -27,8 +33,11 @@ public enum LambdaRuntime {
         // The main thread becomes the event loop: no thread to start, none to wait on.
         MultiThreadedEventLoopGroup.withCurrentThreadAsEventLoop { eventLoop in
             Task(executorPreference: EventLoopTaskExecutor(eventLoop: eventLoop)) {
-                exit(
-                    await serve(makeHandler: makeHandler, runtimeAPI: runtimeAPI, eventLoop: eventLoop, logger: logger))
+                // Should a background service outlive the grace period, the process ends anyway.
+                let status = await serve(
+                    makeHandler: makeHandler, runtimeAPI: runtimeAPI, eventLoop: eventLoop, logger: logger,
+                    stopping: { status in eventLoop.scheduleTask(in: stopGracePeriod) { exit(status) } })
+                exit(status)
             }
         }
         exit(1)
@@ -42,12 +51,17 @@ public enum LambdaRuntime {
     }
 
     /// Initialises and serves the Runtime API at `runtimeAPI` (`AWS_LAMBDA_RUNTIME_API`'s value)
-    /// until the loop must stop; returns the process's exit status.
+    /// until the loop must stop, then cancels the background services and waits for them to
+    /// end; returns the process's exit status.
+    ///
+    /// - Parameter stopping: called with the exit status once the loop stopped, before the
+    ///   wait for the services.
     static func serve<Handler: ByteLambdaHandler>(
         makeHandler: @escaping @Sendable (LambdaInitializationContext) async throws -> Handler,
         runtimeAPI: String?,
         eventLoop: any EventLoop,
-        logger: Logger
+        logger: Logger,
+        stopping: (Int32) -> Void = { _ in }
     ) async -> Int32 {
         let (services, servicesContinuation) = AsyncStream.makeStream(of: (@Sendable () async -> Void).self)
         return await withTaskGroup(of: Int32?.self) { group in
@@ -70,7 +84,13 @@ public enum LambdaRuntime {
             // The stream ends when the invocation loop does; background services never finish
             // on their own, so the loop's status is the first non-nil result.
             while let result = await group.next() {
-                if let status = result { return status }
+                if let status = result {
+                    stopping(status)
+                    // A task group waits for its children when its body returns but does not
+                    // cancel them: services that run until cancelled would keep it open for ever.
+                    group.cancelAll()
+                    return status
+                }
             }
             return 1
         }

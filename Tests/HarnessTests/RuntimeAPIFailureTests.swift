@@ -49,23 +49,54 @@ import Testing
         #expect(exit.cpuTime < .milliseconds(500), "\(exit.cpuTime) of CPU over \(elapsed)")
     }
 
-    /// Runs `RuntimeFixture` against `runtimeAPI` and waits, at most 20 seconds, for it to end.
-    private func runFixture(runtimeAPI: String, mode: String = "json") async throws -> ProcessExit {
+    /// A database pool keeps reconnecting until it is cancelled: stopping must cancel it, and
+    /// must not wait for a service that ignores cancellation.
+    @Test(arguments: ["until-cancelled", "ignoring-cancellation"])
+    func backgroundServicesDoNotKeepARuntimeWithoutARuntimeAPIAlive(_ service: String) async throws {
+        let port = try await ClosedPort.make()
+        let exit = try await runFixture(
+            runtimeAPI: "127.0.0.1:\(port)", environment: ["FIXTURE_BACKGROUND": service], limit: .seconds(10))
+        #expect(exit.status == .exited(1))
+    }
+
+    @Test func backgroundServicesDoNotKeepARuntimeAliveAfterItsInitError() async throws {
+        let api = InitErrorRuntimeAPI()
+        let server = try await api.start()
+        let port = try #require(server.localAddress?.port)
+        let exit = try await runFixture(
+            runtimeAPI: "127.0.0.1:\(port)",
+            environment: ["FIXTURE_BACKGROUND": "until-cancelled", "FIXTURE_INIT_ERROR": "no configuration"],
+            limit: .seconds(10))
+        try await server.close()
+        #expect(exit.status == .exited(1))
+        #expect(api.initErrors.count == 1)
+        #expect(api.initErrors.first?.contains("no configuration") == true)
+    }
+
+    /// Runs `RuntimeFixture` against `runtimeAPI` and waits, at most `limit`, for it to end.
+    private func runFixture(
+        runtimeAPI: String, mode: String = "json", environment: [String: String] = [:],
+        limit: Duration = .seconds(20)
+    ) async throws -> ProcessExit {
         let (process, pipes) = try await MultiThreadedEventLoopGroup.singleton.any().submit {
             try ChildProcess.spawn(
                 executable: BuildFolder.product("RuntimeFixture"),
                 arguments: [],
-                environment: ["AWS_LAMBDA_RUNTIME_API": runtimeAPI, "FIXTURE_MODE": mode],
+                environment: environment.merging(["AWS_LAMBDA_RUNTIME_API": runtimeAPI, "FIXTURE_MODE": mode]) { $1 },
                 directory: nil
             )
         }.get()
-        close(pipes.standardOutput)
-        close(pipes.standardError)
+        // Left open until the end, unread: a runtime that logs before its first socket (an init
+        // error) has not yet had SIGPIPE ignored by NIO, and a closed pipe would kill it.
+        defer {
+            close(pipes.standardOutput)
+            close(pipes.standardError)
+        }
         ProcessReaper.shared.watch(process)
         return try await withThrowingTaskGroup(of: ProcessExit?.self) { group in
             group.addTask { await process.waitForExit() }
             group.addTask {
-                try await Task.sleep(for: .seconds(20))
+                try await Task.sleep(for: limit)
                 return nil
             }
             let first = try await group.next()!
@@ -73,7 +104,7 @@ import Testing
             guard let exit = first else {
                 process.kill()
                 _ = await process.waitForExit()
-                Issue.record("the runtime was still running after 20 seconds")
+                Issue.record("the runtime was still running after \(limit)")
                 throw CancellationError()
             }
             return exit

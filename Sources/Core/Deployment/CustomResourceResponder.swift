@@ -15,11 +15,17 @@ enum CustomResourceResponder {
         var LogicalResourceId: String
     }
 
+    /// Does `work` for a Create or an Update and answers with how it went; a Delete has nothing
+    /// to do and is answered SUCCESS.
+    ///
+    /// - Returns: the work's result; `nil` for a Delete.
+    /// - Throws: the work's error, once answered FAILED, so that a real failure stays a function
+    ///   error (what `MigrateErrorsAlarm` counts); or the answer's own failure.
     static func respond<Result: Sendable>(
         to request: CustomResourceRequest,
         context: LambdaContext,
         work: () async throws -> Result
-    ) async throws -> Result {
+    ) async throws -> Result? {
         let physicalID = request.physicalResourceID ?? "chronoview-schema"
         func answer(_ status: String, _ reason: String) async throws {
             let response = Response(
@@ -31,7 +37,7 @@ enum CustomResourceResponder {
         // Deleting the stack leaves the schema to the database's own fate (snapshot or deletion).
         guard request.requestType != "Delete" else {
             try await answer("SUCCESS", "nothing to undo")
-            throw CustomResourceDone()
+            return nil
         }
         do {
             let result = try await work()
@@ -42,10 +48,5 @@ enum CustomResourceResponder {
             try await answer("FAILED", "migration failed; see log stream \(context.requestID)")
             throw error
         }
-    }
-
-    /// Ends a Delete request after it was answered; there is nothing to return.
-    struct CustomResourceDone: Error, CustomStringConvertible {
-        var description: String { "custom resource deleted; nothing was migrated" }
     }
 }

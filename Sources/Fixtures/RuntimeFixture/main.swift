@@ -6,7 +6,8 @@ import NIOCore
 import Runtime
 
 // A function for the runtime's process-level tests and benchmarks. `FIXTURE_MODE` picks the
-// handler kind; `FIXTURE_INIT_ERROR` makes initialisation fail with that message.
+// handler kind; `FIXTURE_INIT_ERROR` makes initialisation fail with that message;
+// `FIXTURE_BACKGROUND` starts a background service first (see `startBackgroundService`).
 
 struct FixtureInitError: Error, CustomStringConvertible {
     var description: String
@@ -91,8 +92,23 @@ struct ByteEchoHandler: ByteLambdaHandler {
     }
 }
 
+/// Runs a service for the environment's life, as a function's database pool runs: `until-cancelled`
+/// ends only when cancelled, as a pool does; `ignoring-cancellation` never ends at all.
+func startBackgroundService(_ kind: String?, in context: LambdaInitializationContext) {
+    switch kind {
+    case "until-cancelled":
+        context.runInBackground { try? await Task.sleep(for: .seconds(86_400)) }
+    case "ignoring-cancellation":
+        // Never resumed, and no cancellation handler: nothing but the process's end stops it.
+        context.runInBackground { await withUnsafeContinuation { (_: UnsafeContinuation<Void, Never>) in } }
+    default:
+        break
+    }
+}
+
 let mode = LambdaEnvironment.variable("FIXTURE_MODE") ?? "json"
 let initError = LambdaEnvironment.variable("FIXTURE_INIT_ERROR")
+let backgroundService = LambdaEnvironment.variable("FIXTURE_BACKGROUND")
 
 switch mode {
 case "http":
@@ -104,6 +120,7 @@ case "bytes":
     LambdaRuntime.run { _ in ByteEchoHandler() }
 default:
     LambdaRuntime.run { context in
+        startBackgroundService(backgroundService, in: context)
         if let initError { throw FixtureInitError(description: initError) }
         return CommandHandler(functionName: context.environment.functionName)
     }
