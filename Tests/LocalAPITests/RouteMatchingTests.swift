@@ -64,6 +64,20 @@ import Testing
         #expect(table.match(method: "POST", rawPath: "/api/charts")?.route.functionName == "catchAll")
     }
 
+    /// A trailing slash is kept, as API Gateway's HTTP APIs keep it: `/api/charts/` is not
+    /// `/api/charts`, and `/api/` is the prefix followed by an empty segment, which only a
+    /// greedy variable catches.
+    @Test func aTrailingSlashIsAnEmptySegmentThatOnlyAGreedyVariableCatches() throws {
+        let table = try RouteTable([
+            Self.route("GET", "/api/charts", to: "charts"),
+            Self.route("GET", "/api/charts/{id}", to: "chart"),
+            Self.route("ANY", "/api/{proxy+}", to: "catchAll"),
+        ])
+        #expect(table.match(method: "GET", rawPath: "/api/")?.route.functionName == "catchAll")
+        #expect(table.match(method: "GET", rawPath: "/api/charts/")?.route.functionName == "catchAll")
+        #expect(table.match(method: "GET", rawPath: "/api") == nil)
+    }
+
     @Test func routeKeysReadAsAPIGatewayWritesThem() throws {
         #expect(try Self.route("get", "/api/charts/{id}", to: "f").key == "GET /api/charts/{id}")
         #expect(try Self.route("ANY", "/api/{proxy+}", to: "f").key == "ANY /api/{proxy+}")

@@ -11,15 +11,16 @@ public struct JSONObject: Sendable {
 
     public func contains(_ key: String) -> Bool { fields[key] != nil }
 
-    /// A string field; `nil` (with an error recorded when `required`, or when present but not a string).
+    /// A string field; `nil` (with an error recorded when `required`, or when present but not a
+    /// string, `null` included).
     public func string(_ key: String, required: Bool, errors: inout ValidationErrors) -> String? {
         switch fields[key] {
         case .string(let value): return value
-        case nil, .null?:
-            // An optional field given as null is left out, as if it were absent.
+        case nil:
             if required { errors.add(.required(key)) }
             return nil
         default:
+            // `null` included: it is a value of the wrong type, not a field left out.
             errors.add(.invalidType(key, expected: "a string"))
             return nil
         }

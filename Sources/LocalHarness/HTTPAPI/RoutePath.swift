@@ -4,7 +4,8 @@ public struct RoutePath: Sendable, Hashable, CustomStringConvertible {
         case literal(String)
         /// `{name}`: exactly one path segment.
         case parameter(String)
-        /// `{name+}`: the rest of the path, one or more segments; only last.
+        /// `{name+}`: the rest of the path, one or more segments (the empty one a trailing `/`
+        /// leaves included); only last.
         case greedy(String)
     }
 
@@ -70,8 +71,10 @@ public struct RoutePath: Sendable, Hashable, CustomStringConvertible {
                 guard index < requestSegments.count, !requestSegments[index].isEmpty else { return nil }
                 parameters[name] = requestSegments[index]
             case .greedy(let name):
+                // As on API Gateway's HTTP APIs, `/api/{proxy+}` catches `/api/` (a route path
+                // cannot end in `/`, so nothing else could) but never `/api` itself.
                 let rest = requestSegments.dropFirst(index)
-                guard !rest.isEmpty, rest.contains(where: { !$0.isEmpty }) else { return nil }
+                guard !rest.isEmpty else { return nil }
                 parameters[name] = rest.joined(separator: "/")
                 return parameters
             }

@@ -36,6 +36,20 @@ import Testing
         }
     }
 
+    @Test func aNullDisplayNameIsA422AndChangesNothing() async throws {
+        try await TestDatabase.withServices { services in
+            let accounts = AccountFixtures(services: services)
+            let (_, access, _) = try await accounts.newSession()
+            let before = await TestEvent("GET", "/api/me").bearer(access).send(to: accounts.me)
+            let patched = await TestEvent("PATCH", "/api/me", body: #"{"display_name":null}"#).bearer(access).send(
+                to: accounts.me)
+            #expect(patched.status == 422)
+            #expect(patched.errorCodes == ["display_name": "invalid_type"])
+            let after = await TestEvent("GET", "/api/me").bearer(access).send(to: accounts.me)
+            #expect(after.json["display_name"] as? String == before.json["display_name"] as? String)
+        }
+    }
+
     @Test func deletingTheAccountNeedsThePasswordAndEndsItsTokens() async throws {
         try await TestDatabase.withServices { services in
             let accounts = AccountFixtures(services: services)

@@ -58,7 +58,8 @@ import Testing
         (#"{"email":"user@localhost","password":"long enough"}"#, "email", "invalid"),
         (#"{"email":"user@example.com"}"#, "password", "required"),
         (#"{"email":"user@example.com","password":"short7!"}"#, "password", "too_short"),
-        (#"{"email":"user@example.com","password":null}"#, "password", "required"),
+        (#"{"email":"user@example.com","password":null}"#, "password", "invalid_type"),
+        (#"{"email":"user@example.com","password":"long enough","display_name":null}"#, "display_name", "invalid_type"),
         (#"{"email":"user@example.com","password":"long enough","display_name":"   "}"#, "display_name", "too_short"),
         (
             #"{"email":"user@example.com","password":"long enough","display_name":"a\u0007b"}"#, "display_name",

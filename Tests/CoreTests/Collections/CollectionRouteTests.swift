@@ -121,6 +121,30 @@ import Testing
     }
 
     @Test(arguments: TestCollection.all)
+    func nullForAnyFieldIsA422NamingItAndChangesNothing(_ collection: TestCollection) async throws {
+        try await CollectionClient.withNewUser(of: collection) { client in
+            let created = await client.create(collection.body(1))
+            let id = try #require(created.json["id"] as? String)
+            for field in collection.fields {
+                let patched = await client.patch(id, #"{"\#(field)":null}"#)
+                #expect(patched.status == 422, "PATCH \(field): null")
+                #expect(patched.errorCodes == [field: "invalid_type"])
+                // In a create too, defaulted fields included: null is not "take the default".
+                var body = try #require(
+                    try JSONSerialization.jsonObject(with: Data(collection.body(2).utf8)) as? [String: Any])
+                body[field] = NSNull()
+                let refused = await client.create(
+                    String(decoding: try JSONSerialization.data(withJSONObject: body), as: UTF8.self))
+                #expect(refused.status == 422, "POST \(field): null")
+                #expect(refused.errorCodes == [field: "invalid_type"])
+            }
+            let read = await client.get(id)
+            #expect(NSDictionary(dictionary: read.json) == NSDictionary(dictionary: created.json), "nothing changed")
+            #expect(try await client.storedCount() == 1)
+        }
+    }
+
+    @Test(arguments: TestCollection.all)
     func patchAndPostRefuseBodiesThatAreNotJSONObjects(_ collection: TestCollection) async throws {
         try await CollectionClient.withNewUser(of: collection) { client in
             let id = try await client.createValid()

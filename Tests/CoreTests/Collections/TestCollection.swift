@@ -7,6 +7,8 @@ import Testing
 /// routes, cap, a valid body, a valid change, and a way to fill a user's share straight in SQL.
 struct TestCollection: Sendable, CustomTestStringConvertible {
     var name: String
+    /// Every field a client writes.
+    var fields: [String]
     var routes: @Sendable (ChronoViewServices) -> [String: Endpoint]
     var cap: Int
     /// A valid create body; `index` keeps bodies distinct where names must be unique.
@@ -19,7 +21,7 @@ struct TestCollection: Sendable, CustomTestStringConvertible {
     var testDescription: String { name }
 
     static let charts = TestCollection(
-        name: "charts", routes: CollectionRoutes.charts, cap: 1000,
+        name: "charts", fields: ["name", "symbol", "interval", "layout"], routes: CollectionRoutes.charts, cap: 1000,
         body: { #"{"name":"Chart \#($0)","symbol":"aapl","interval":"1d","layout":{"n":\#($0)}}"# },
         change: (#"{"name":"Renamed"}"#, "name", "Renamed"),
         fill: { owner, count in
@@ -30,7 +32,7 @@ struct TestCollection: Sendable, CustomTestStringConvertible {
         })
 
     static let watchlists = TestCollection(
-        name: "watchlists", routes: CollectionRoutes.watchlists, cap: 200,
+        name: "watchlists", fields: ["name", "symbols"], routes: CollectionRoutes.watchlists, cap: 200,
         body: { #"{"name":"List \#($0)","symbols":["aapl","EUR/USD"]}"# },
         change: (#"{"name":"Renamed"}"#, "name", "Renamed"),
         fill: { owner, count in
@@ -41,7 +43,8 @@ struct TestCollection: Sendable, CustomTestStringConvertible {
         })
 
     static let alerts = TestCollection(
-        name: "alerts", routes: CollectionRoutes.alerts, cap: 500,
+        name: "alerts", fields: ["symbol", "condition", "price", "note", "status"], routes: CollectionRoutes.alerts,
+        cap: 500,
         body: { #"{"symbol":"aapl","condition":"above","price":"\#(100 + $0).50"}"# },
         change: (#"{"note":"earnings run-up"}"#, "note", "earnings run-up"),
         fill: { owner, count in

@@ -2,8 +2,9 @@ import LambdaEvents
 
 /// A create or patch body, read field by field into column values, collecting every field's
 /// failure for one 422. What a missing field means depends on the write: in a create it takes
-/// its default or is required; in a patch it keeps the stored value. A field given as `null`
-/// counts as missing, as everywhere in the API.
+/// its default or is required; in a patch it keeps the stored value. A field given as `null` is
+/// present with the wrong JSON type, as everywhere in the API: its parser refuses it, so that a
+/// client clearing a field learns that it cannot, instead of a 200 that changed nothing.
 public struct CollectionBody: Sendable {
     public let object: JSONObject
     public let write: CollectionWrite
@@ -25,7 +26,7 @@ public struct CollectionBody: Sendable {
     ) -> ColumnValue.Value? {
         let value: ColumnValue.Value
         switch object.fields[field] {
-        case nil, .null?:
+        case nil:
             guard write == .create else { return nil }
             guard let defaultValue else {
                 errors.add(.required(field))
