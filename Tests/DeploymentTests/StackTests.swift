@@ -124,23 +124,33 @@ import Testing
     }
 
     @Test func spaIsAPrivateBucketBehindCloudFrontWithAnIndexFallback() throws {
-        let bucket = try #require(template.resources(ofType: "AWS::S3::Bucket").values.first)
-        let block = bucket[path: "Properties", "PublicAccessBlockConfiguration"]?.members ?? [:]
-        for setting in ["BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets"] {
-            #expect(block[setting]?.scalar == "true", "\(setting)")
+        let buckets = template.resources(ofType: "AWS::S3::Bucket")
+        #expect(!buckets.isEmpty)
+        for (id, bucket) in buckets {
+            let block = bucket[path: "Properties", "PublicAccessBlockConfiguration"]?.members ?? [:]
+            for setting in ["BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets"] {
+                #expect(block[setting]?.scalar == "true", "\(id): \(setting)")
+            }
         }
 
         let distribution = try #require(template.resources(ofType: "AWS::CloudFront::Distribution").values.first)
         let config = try #require(distribution[path: "Properties", "DistributionConfig"])
         #expect(config[path: "DefaultCacheBehavior", "ViewerProtocolPolicy"]?.scalar == "redirect-to-https")
         let origins = config["Origins"]?.items ?? []
-        #expect(origins.allSatisfy { $0["OriginAccessControlId"] != nil }, "an origin without origin access control")
+        let s3Origins = origins.filter { $0["S3OriginConfig"] != nil }
+        #expect(
+            !s3Origins.isEmpty && s3Origins.allSatisfy { $0["OriginAccessControlId"] != nil },
+            "an S3 origin without origin access control")
         #expect(config["WebACLId"] != nil, "no WAF web ACL")
 
-        let fallbacks = (config["CustomErrorResponses"]?.items ?? []).filter {
-            $0["ResponseCode"]?.scalar == "200" && $0["ResponsePagePath"]?.scalar == "/index.html"
-        }
-        #expect(Set(fallbacks.compactMap { $0["ErrorCode"]?.scalar }) == ["403", "404"])
+        // Client-side routes get the app shell from a viewer-request function on the SPA's
+        // behaviour alone: custom error responses would apply to the API's 403s and 404s too.
+        #expect(config["CustomErrorResponses"] == nil, "custom error responses would rewrite the API's errors")
+        let associations = config[path: "DefaultCacheBehavior", "FunctionAssociations"]?.items ?? []
+        let function = associations.first { $0["EventType"]?.scalar == "viewer-request" }?["FunctionARN"]?.attribute
+        let functionId = try #require(function.map { String($0.prefix { $0 != "." }) }, "no viewer-request function")
+        let code = template.resources[functionId]?[path: "Properties", "FunctionCode"]?.scalar ?? ""
+        #expect(code.contains("'/index.html'"), "\(functionId) does not serve the app shell")
     }
 
     @Test func outputsNameTheAPIAndTheSPA() {

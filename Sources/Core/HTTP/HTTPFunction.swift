@@ -6,12 +6,23 @@ import Runtime
 public struct HTTPFunction: LambdaHandler {
     /// Endpoints by route key (`GET /api/me`), exactly as `template.yaml` declares the routes.
     public let routes: [String: Endpoint]
+    /// Whether the request came through CloudFront, checked before anything else.
+    public let originVerification: OriginVerification
 
-    public init(routes: [String: Endpoint]) {
+    /// - Parameter originVerification: by default configured from the process environment
+    ///   (`ORIGIN_VERIFY_SECRET_ARN`), so that every HTTP function checks the origin header.
+    public init(routes: [String: Endpoint], originVerification: OriginVerification = OriginVerification()) {
         self.routes = routes
+        self.originVerification = originVerification
     }
 
     public func handle(_ event: APIGatewayV2Request, context: LambdaContext) async -> APIGatewayV2Response {
+        // First of all: a request that skipped CloudFront reaches no endpoint, token or database.
+        if let refusal = await originVerification.refusal(
+            for: event, logger: context.logger, eventLoop: context.eventLoop)
+        {
+            return HTTPResponse.problem(refusal).apiGatewayResponse(requestID: event.requestContext.requestId)
+        }
         let request = HTTPRequest(event: event)
         let response: HTTPResponse
         do {
