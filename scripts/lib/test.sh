@@ -112,6 +112,8 @@ cmd_test() {
         echo "==> checking the deployment"
         test_run_check check_deployment
     fi
+    echo "==> checking the local API against openapi.yaml"
+    test_run_check check_api_schema
     if [ "$FUZZ_CHECK_SECONDS" != 0 ]; then
         echo "==> fuzzing every target for ${FUZZ_CHECK_SECONDS}s"
         test_run_check check_fuzz
