@@ -5,7 +5,7 @@ import PackageDescription
 /// `template.yaml` maps API routes to them; `./build.sh package` turns each into a `bootstrap`.
 let functionNames = [
     "CreateUser", "Login", "Me", "Sessions", "Health", "NotFound", "Migrate", "Charts", "Watchlists", "Alerts",
-    "Candles", "Ingest",
+    "Candles", "Ingest", "PublishKeys",
 ]
 
 /// Every target of ours: a warning fails the build, so that the package stays warning-free.

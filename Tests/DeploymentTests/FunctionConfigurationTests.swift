@@ -149,23 +149,29 @@ import Testing
                 let words = Set(name.split(separator: "_").map(String.init))
                 guard !words.isDisjoint(with: sensitiveWords) else { continue }
                 #expect(name.hasSuffix("_ARN"), "\(id): \(name) looks like a secret value, not a secret's ARN")
+                let value = template.unconditional(value).value
                 #expect(isSecretReference(value), "\(id): \(name) is \(value), not a reference to a secret")
             }
         }
     }
 
-    /// A function's environment names exactly the secrets its role may read: one it may not
-    /// read fails its first request, one it may read but does not name is a needless grant.
-    /// The only other grant is sending to a queue of the template that the environment names.
+    /// A function's environment names exactly the secrets its role may read, under the same
+    /// condition (`!If [UsesES256, ...]`): one it may not read fails its first request, one it
+    /// may read but does not name is a needless grant. The only other grant is sending to a
+    /// queue of the template that the environment names.
     @Test func functionsMayReadExactlyTheSecretsTheirEnvironmentNames() {
         let queues = Set(template.resources(ofType: "AWS::SQS::Queue").keys)
         for (id, function) in template.functions {
             let variables =
                 template.effectiveProperties(ofFunction: id)[path: "Environment", "Variables"]?.members ?? [:]
-            let named = Set(variables.filter { $0.key.hasSuffix("_SECRET_ARN") }.map(\.value.description))
+            let named = Set(
+                variables.filter { $0.key.hasSuffix("_SECRET_ARN") }.map {
+                    Self.describe(template.unconditional($0.value))
+                })
 
             var granted: Set<String> = []
-            for policy in function[path: "Properties", "Policies"]?.items ?? [] {
+            for item in function[path: "Properties", "Policies"]?.items ?? [] {
+                let (condition, policy) = template.unconditional(item)
                 if let queueName = policy[path: "SQSSendMessagePolicy", "QueueName"]?.attribute {
                     let queue = queueName.hasSuffix(".QueueName") ? String(queueName.dropLast(".QueueName".count)) : ""
                     #expect(queues.contains(queue), "\(id) may send to \(queueName), not a queue of the template")
@@ -179,7 +185,7 @@ import Testing
                     continue
                 }
                 #expect(isSecretReference(secret), "\(id) may read \(secret), which is not a secret of the template")
-                granted.insert(secret.description)
+                granted.insert(Self.describe((condition, secret)))
             }
             #expect(named == granted, "\(id) names secrets \(named.sorted()) but may read \(granted.sorted())")
         }
@@ -206,16 +212,21 @@ import Testing
                 #expect(variables["PGSSLROOTCERT"] == .scalar("/var/task/rds-ca.pem"), "\(id).PGSSLROOTCERT")
                 #expect(variables["DATABASE_POOL_SIZE"] == .scalar("1"), "\(id).DATABASE_POOL_SIZE")
             }
-            if let secret = variables["JWT_SECRET_ARN"] {
+            for key in ["JWT_SECRET_ARN", "JWT_SIGNING_KEY_SECRET_ARN"] {
+                guard let secret = variables[key].map({ template.unconditional($0).value }) else { continue }
                 let resource = secret.referenced.flatMap { template.resources[$0] }
-                #expect(resource?["Type"]?.scalar == "AWS::SecretsManager::Secret", "\(id).JWT_SECRET_ARN")
+                #expect(resource?["Type"]?.scalar == "AWS::SecretsManager::Secret", "\(id).\(key)")
                 let length = resource?[path: "Properties", "GenerateSecretString", "PasswordLength"]?.scalar
-                #expect(length.flatMap { Int($0) }.map { $0 >= 64 } == true, "the JWT key is generated shorter than 64")
+                #expect(
+                    length.flatMap { Int($0) }.map { $0 >= 64 } == true, "\(id).\(key) is generated shorter than 64")
+            }
+            if ["JWT_SECRET_ARN", "JWT_PUBLIC_KEYS"].contains(where: { variables[$0] != nil }) {
                 for name in ["JWT_ISSUER", "JWT_AUDIENCE", "ACCESS_TOKEN_TTL_SECONDS"] {
                     #expect(variables[name] != nil, "\(id) verifies tokens but has no \(name)")
                 }
             }
-            if variables["DATABASE_SECRET_ARN"] != nil || variables["JWT_SECRET_ARN"] != nil {
+            let secretNames = ["DATABASE_SECRET_ARN", "JWT_SECRET_ARN", "JWT_SIGNING_KEY_SECRET_ARN"]
+            if secretNames.contains(where: { variables[$0] != nil }) {
                 #expect(variables["BCRYPT_COST"] != nil, "\(id).BCRYPT_COST")
                 let layers = template.effectiveProperties(ofFunction: id)["Layers"]?.items ?? []
                 #expect(!layers.isEmpty, "\(id) reads secrets but has no Parameters and Secrets extension layer")
@@ -237,6 +248,11 @@ import Testing
     }
 
     // MARK: -
+
+    /// `value`, or `value if Condition`.
+    private static func describe(_ conditional: (condition: String?, value: TemplateNode)) -> String {
+        conditional.condition.map { "\(conditional.value) if \($0)" } ?? conditional.value.description
+    }
 
     private func isSecretReference(_ value: TemplateNode) -> Bool {
         if let id = value.referenced {

@@ -13,7 +13,7 @@ import Testing
     /// The routes API.md lets a client call without a bearer token.
     static let publicRoutes: Set<Route> = [
         Route("POST", "/api/users"), Route("POST", "/api/login"), Route("POST", "/api/token/refresh"),
-        Route("POST", "/api/logout"), Route("GET", "/api/health"),
+        Route("POST", "/api/logout"), Route("GET", "/api/health"), Route("GET", "/.well-known/jwks.json"),
     ]
 
     @Test func theDocumentIsOpenAPI31WithBearerTokens() {
@@ -23,7 +23,7 @@ import Testing
         #expect(!document.operations.isEmpty)
     }
 
-    @Test func onlyTheAccountAndHealthEntryPointsArePublic() {
+    @Test func onlyTheAccountHealthAndKeySetEntryPointsArePublic() {
         let unauthenticated = Set(document.operations.filter { !document.requiresAuthentication($0) }.map(\.route))
         #expect(unauthenticated == Self.publicRoutes, "public operations: \(unauthenticated.sorted())")
         for operation in document.operations where document.requiresAuthentication(operation) {

@@ -5,16 +5,17 @@ import Testing
 /// the same API: a route missing from one of them is a route that is undocumented, unserved,
 /// or served by code that does not exist.
 @Suite struct RouteTests {
-    /// The one route the OpenAPI document leaves out: API Gateway's catch-all, which answers a
-    /// problem+json 404 for every unknown path under /api/. OpenAPI can name neither "any
-    /// method" nor a greedy path parameter, so openapi.yaml describes it in prose instead.
-    static let catchAll = Route("ANY", "/api/{proxy+}")
+    /// The routes the OpenAPI document leaves out: API Gateway's catch-all, which answers a
+    /// problem+json 404 for every unknown path under /api/, and the bare `/api`, which its
+    /// greedy variable cannot match. OpenAPI can name neither "any method" nor a greedy path
+    /// parameter, so openapi.yaml describes them in prose instead.
+    static let catchAlls = [Route("ANY", "/api/{proxy+}"), Route("ANY", "/api")]
     static let catchAllFunction = "NotFoundFunction"
 
     @Test func templateAndOpenAPIListTheSameRoutes() throws {
         let template = try SAMTemplate.load()
         let openAPI = try OpenAPIDocument.load()
-        let deployed = Set(template.httpRoutes.map(\.route)).subtracting([Self.catchAll])
+        let deployed = Set(template.httpRoutes.map(\.route)).subtracting(Self.catchAlls)
         let documented = Set(openAPI.operations.map(\.route))
 
         #expect(!deployed.isEmpty, "template.yaml declares no HttpApi routes")
@@ -24,13 +25,13 @@ import Testing
         #expect(unserved.isEmpty, "routes of openapi.yaml that no function in template.yaml serves: \(unserved)")
     }
 
-    @Test func onlyTheCatchAllRouteIsLeftOutOfOpenAPI() throws {
+    @Test func onlyTheCatchAllRoutesAreLeftOutOfOpenAPI() throws {
         let template = try SAMTemplate.load()
         let openAPI = try OpenAPIDocument.load()
 
         let catchAlls = template.httpRoutes.filter { $0.route.method == "ANY" || $0.route.path.contains("+}") }
-        #expect(catchAlls.map(\.route) == [Self.catchAll], "template.yaml must have exactly one catch-all route")
-        #expect(catchAlls.map(\.function) == [Self.catchAllFunction])
+        #expect(catchAlls.map(\.route) == Self.catchAlls, "template.yaml must have exactly these catch-all routes")
+        #expect(catchAlls.allSatisfy { $0.function == Self.catchAllFunction })
 
         let greedy = openAPI.operations.map(\.route).filter { $0.path.contains("+}") }
         #expect(greedy.isEmpty, "openapi.yaml documents a catch-all route as an operation: \(greedy)")
@@ -74,6 +75,9 @@ import Testing
         )
     }
 
+    /// The one route outside /api/, where RFC 8615 puts it (API.md 1.1).
+    static let keySetPath = "/.well-known/jwks.json"
+
     /// Events that are not routes: Ingest reads the candles queue, MarketFeed runs on a schedule.
     static let nonHTTPEventTypes: Set = ["SQS", "ScheduleV2"]
 
@@ -95,7 +99,10 @@ import Testing
                 let path = properties?["Path"]
                 #expect(method?.scalar != nil, "\(place).Method is not a literal: \(String(describing: method))")
                 #expect(path?.scalar != nil, "\(place).Path is not a literal: \(String(describing: path))")
-                #expect(path?.scalar?.hasPrefix("/api/") == true, "\(place) is not under /api/")
+                #expect(
+                    path?.scalar?.hasPrefix("/api/") == true || path?.scalar == "/api"
+                        || path?.scalar == Self.keySetPath,
+                    "\(place) is neither /api, under /api/, nor the key set")
                 let api = properties?["ApiId"]?.referenced
                 #expect(api.map { httpAPIs[$0] != nil } == true, "\(place).ApiId is not !Ref of the HttpApi")
             }

@@ -99,3 +99,17 @@ struct SAMTemplate {
         return String(logicalId.dropLast("Function".count))
     }
 }
+
+extension SAMTemplate {
+    /// A value and the condition it depends on: `!If [Condition, value, !Ref AWS::NoValue]`
+    /// (a property or list item that only exists under `Condition`), or any other value, which
+    /// is there unconditionally.
+    func unconditional(_ node: TemplateNode) -> (condition: String?, value: TemplateNode) {
+        guard case .intrinsic("Fn::If", .sequence(let branches)) = node, branches.count == 3,
+            let condition = branches[0].scalar, branches[2].referenced == "AWS::NoValue"
+        else {
+            return (nil, node)
+        }
+        return (condition, branches[1])
+    }
+}

@@ -45,7 +45,7 @@ enum AccessTokenFuzzer {
         let settings = try! TokenSettings(environment: EnvironmentVariables(["JWT_SECRET": secret]))
         let made = runBlocking { await AccessTokens(settings: settings) }
         tokens = made
-        keyID = settings.currentKey.id
+        keyID = settings.keys.signingKeyID!
         return made
     }
 

@@ -33,18 +33,18 @@ public struct ChronoViewSettings: Sendable {
     }
 
     /// Reads the settings from the environment, with the secrets fetched from Secrets Manager
-    /// when `JWT_SECRET_ARN` and `DATABASE_SECRET_ARN` name them. `usesTokens` is false for
-    /// functions that never see an access token, which then need no signing key.
-    public init(environment: EnvironmentVariables, secrets: FetchedSecrets = FetchedSecrets(), usesTokens: Bool = true)
-        throws(ConfigurationError)
-    {
+    /// when `JWT_SECRET_ARN`, `JWT_SIGNING_KEY_SECRET_ARN` and `DATABASE_SECRET_ARN` name them.
+    /// `tokens` is what the function does with access tokens (which decides the keys it reads),
+    /// `nil` for one that never sees them and needs no key.
+    public init(
+        environment: EnvironmentVariables, secrets: FetchedSecrets = FetchedSecrets(), tokens: TokenRole? = .issuer
+    ) throws(ConfigurationError) {
         self.init(
             database: try DatabaseSettings(
                 environment: environment, password: secrets.databasePassword, username: secrets.databaseUsername),
-            tokens: usesTokens
-                ? try TokenSettings(
-                    environment: environment, secret: secrets.jwtSecret, previousSecrets: secrets.previousJWTSecrets)
-                : nil,
+            tokens: try tokens.map { (role) throws(ConfigurationError) in
+                try TokenSettings(environment: environment, role: role, secrets: secrets)
+            },
             bcryptCost: try environment.integer("BCRYPT_COST", in: 4...31, default: 12),
             databaseTimeout: .milliseconds(
                 try environment.integer("DATABASE_TIMEOUT_MS", in: 100...60_000, default: 5_000)),

@@ -1,17 +1,26 @@
 /// Secrets read from AWS Secrets Manager at initialisation instead of plain environment values.
+///
+/// A key secret's `AWSCURRENT` value signs; its `AWSPENDING` and `AWSPREVIOUS` values, when it has
+/// them, only verify: the one about to become current, and the one that was (README.md,
+/// "Rotating the JWT signing key").
 public struct FetchedSecrets: Sendable {
+    /// HS256: the `JWT_SECRET_ARN` secret.
     public var jwtSecret: String?
-    /// Keys from before a rotation (the secret's `AWSPREVIOUS` stage), still accepted for verifying.
-    public var previousJWTSecrets: [String]
+    public var verifyingOnlyJWTSecrets: [String]
+    /// ES256, read by the functions that issue tokens only: the `JWT_SIGNING_KEY_SECRET_ARN` secret.
+    public var jwtSigningKey: String?
+    public var verifyingOnlyJWTSigningKeys: [String]
     public var databaseUsername: String?
     public var databasePassword: String?
 
     public init(
-        jwtSecret: String? = nil, previousJWTSecrets: [String] = [], databaseUsername: String? = nil,
-        databasePassword: String? = nil
+        jwtSecret: String? = nil, verifyingOnlyJWTSecrets: [String] = [], jwtSigningKey: String? = nil,
+        verifyingOnlyJWTSigningKeys: [String] = [], databaseUsername: String? = nil, databasePassword: String? = nil
     ) {
         self.jwtSecret = jwtSecret
-        self.previousJWTSecrets = previousJWTSecrets
+        self.verifyingOnlyJWTSecrets = verifyingOnlyJWTSecrets
+        self.jwtSigningKey = jwtSigningKey
+        self.verifyingOnlyJWTSigningKeys = verifyingOnlyJWTSigningKeys
         self.databaseUsername = databaseUsername
         self.databasePassword = databasePassword
     }

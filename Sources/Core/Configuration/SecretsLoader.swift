@@ -8,28 +8,32 @@ import Runtime
     import Foundation
 #endif
 
-/// Fetches the secrets named by `JWT_SECRET_ARN` and `DATABASE_SECRET_ARN` (an RDS-managed
-/// secret: JSON with `username` and `password`) from Secrets Manager at initialisation.
+/// Fetches the secrets named by `JWT_SECRET_ARN`, `JWT_SIGNING_KEY_SECRET_ARN` and
+/// `DATABASE_SECRET_ARN` (an RDS-managed secret: JSON with `username` and `password`) from
+/// Secrets Manager at initialisation.
 enum SecretsLoader {
     /// Whether any setting is to be read from Secrets Manager.
     static func namesSecrets(_ environment: EnvironmentVariables) -> Bool {
-        environment["JWT_SECRET_ARN"] != nil || environment["DATABASE_SECRET_ARN"] != nil
+        ["JWT_SECRET_ARN", "JWT_SIGNING_KEY_SECRET_ARN", "DATABASE_SECRET_ARN"].contains { environment[$0] != nil }
     }
 
+    /// - Parameter tokens: what the function does with tokens; only an issuer reads the ES256
+    ///   signing key, and a function without tokens reads no key at all.
     static func load(
         environment: EnvironmentVariables,
+        tokens: TokenRole?,
         logger: Logger,
         client: SecretsExtensionClient = SecretsExtensionClient(),
         eventLoop: any EventLoop
     ) async throws -> FetchedSecrets {
         var secrets = FetchedSecrets()
-        if let id = environment["JWT_SECRET_ARN"] {
-            secrets.jwtSecret = try await fetch(id, variable: "JWT_SECRET_ARN", client: client, eventLoop: eventLoop)
-            // During a rotation the previous value still verifies tokens it signed; a secret
-            // that was never rotated has no such stage, which is not an error.
-            if let previous = try? await client.secretString(id: id, versionStage: "AWSPREVIOUS", on: eventLoop) {
-                secrets.previousJWTSecrets = [previous]
-            }
+        if tokens != nil, let id = environment["JWT_SECRET_ARN"] {
+            (secrets.jwtSecret, secrets.verifyingOnlyJWTSecrets) = try await stages(
+                of: id, variable: "JWT_SECRET_ARN", client: client, eventLoop: eventLoop)
+        } else if tokens == .issuer, let id = environment["JWT_SIGNING_KEY_SECRET_ARN"] {
+            // Not beside an HS256 secret, which wins (TokenSettings): no key is read for nothing.
+            (secrets.jwtSigningKey, secrets.verifyingOnlyJWTSigningKeys) = try await stages(
+                of: id, variable: "JWT_SIGNING_KEY_SECRET_ARN", client: client, eventLoop: eventLoop)
         }
         if let id = environment["DATABASE_SECRET_ARN"] {
             let json = try await fetch(id, variable: "DATABASE_SECRET_ARN", client: client, eventLoop: eventLoop)
@@ -45,6 +49,22 @@ enum SecretsLoader {
             secrets.databasePassword = credentials.password
         }
         return secrets
+    }
+
+    /// A key secret's `AWSCURRENT` value, which signs, and its `AWSPENDING` and `AWSPREVIOUS`
+    /// values, which only verify: a secret that is not being rotated lacks them, which is not an
+    /// error.
+    private static func stages(
+        of id: String, variable: String, client: SecretsExtensionClient, eventLoop: any EventLoop
+    ) async throws -> (current: String, verifyingOnly: [String]) {
+        let current = try await fetch(id, variable: variable, client: client, eventLoop: eventLoop)
+        var verifyingOnly: [String] = []
+        for stage in ["AWSPENDING", "AWSPREVIOUS"] {
+            if let value = try? await client.secretString(id: id, versionStage: stage, on: eventLoop) {
+                verifyingOnly.append(value)
+            }
+        }
+        return (current, verifyingOnly)
     }
 
     private static func fetch(

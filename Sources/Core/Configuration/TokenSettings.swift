@@ -1,20 +1,6 @@
 /// How access and refresh tokens are made and checked.
 public struct TokenSettings: Sendable {
-    /// A signing key with the id that goes in each token's `kid` header.
-    public struct SigningKey: Sendable, Hashable {
-        public var id: String
-        public var secret: [UInt8]
-
-        public init(id: String, secret: [UInt8]) {
-            self.id = id
-            self.secret = secret
-        }
-    }
-
-    /// The key new tokens are signed with.
-    public var currentKey: SigningKey
-    /// Keys from before a rotation: tokens they signed still verify until they expire.
-    public var previousKeys: [SigningKey]
+    public var keys: TokenKeys
     public var issuer: String
     public var audience: String
     public var accessTokenLifetime: Duration
@@ -23,16 +9,14 @@ public struct TokenSettings: Sendable {
     public var leeway: Duration
 
     public init(
-        currentKey: SigningKey,
-        previousKeys: [SigningKey] = [],
+        keys: TokenKeys,
         issuer: String = "chronoview",
         audience: String = "chronoview-api",
         accessTokenLifetime: Duration = .seconds(15 * 60),
         refreshTokenLifetime: Duration = .seconds(30 * 24 * 3600),
         leeway: Duration = .seconds(30)
     ) {
-        self.currentKey = currentKey
-        self.previousKeys = previousKeys
+        self.keys = keys
         self.issuer = issuer
         self.audience = audience
         self.accessTokenLifetime = accessTokenLifetime
@@ -40,30 +24,24 @@ public struct TokenSettings: Sendable {
         self.leeway = leeway
     }
 
-    /// The shortest secret accepted: HS256 wants at least the hash's 256 bits.
-    public static let minimumSecretBytes = 32
-
-    /// Reads `JWT_SECRET` (or the value fetched from `JWT_SECRET_ARN`), `JWT_PREVIOUS_SECRETS`
-    /// (comma-separated), `JWT_ISSUER`, `JWT_AUDIENCE`, `ACCESS_TOKEN_TTL_SECONDS` and
-    /// `REFRESH_TOKEN_TTL_SECONDS`.
-    public init(environment: EnvironmentVariables, secret fetchedSecret: String? = nil, previousSecrets: [String] = [])
-        throws(ConfigurationError)
-    {
-        guard let secret = fetchedSecret ?? environment["JWT_SECRET"] else {
-            throw ConfigurationError(variable: "JWT_SECRET", problem: "is not set")
-        }
-        let current = try Self.key(secret, variable: "JWT_SECRET")
-        var previous = try (environment["JWT_PREVIOUS_SECRETS"] ?? "")
-            .split(separator: ",")
-            .map { (text: Substring) throws(ConfigurationError) -> SigningKey in
-                try Self.key(String(text), variable: "JWT_PREVIOUS_SECRETS")
-            }
-        for secret in previousSecrets where secret != fetchedSecret {
-            previous.append(try Self.key(secret, variable: "JWT_SECRET_ARN"))
-        }
+    /// Reads the keys for a function in `role`, and `JWT_ISSUER`, `JWT_AUDIENCE`,
+    /// `ACCESS_TOKEN_TTL_SECONDS` and `REFRESH_TOKEN_TTL_SECONDS`.
+    ///
+    /// - HS256 when `JWT_SECRET` (or the `JWT_SECRET_ARN` secret, in `secrets`) is set, whatever
+    ///   else is: the secret signs; `JWT_PREVIOUS_SECRETS` (comma-separated) and the secret's other
+    ///   stages verify.
+    /// - ES256 otherwise. An issuer signs with the `JWT_SIGNING_KEY_SECRET_ARN` secret (in
+    ///   `secrets`) or `JWT_PRIVATE_KEY`, and verifies with its public half and those of the
+    ///   secret's other stages. A verifier reads `JWT_PUBLIC_KEYS`, a JWK Set, and nothing else:
+    ///   never a private key, even one its environment names.
+    ///
+    /// - Parameter role: `.issuer` by default, as tests and tools that both sign and check use it;
+    ///   every function passes its own (``APIFunction/tokenRole``).
+    public init(
+        environment: EnvironmentVariables, role: TokenRole = .issuer, secrets: FetchedSecrets = FetchedSecrets()
+    ) throws(ConfigurationError) {
         self.init(
-            currentKey: current,
-            previousKeys: previous,
+            keys: try Self.keys(environment: environment, role: role, secrets: secrets),
             issuer: environment["JWT_ISSUER"] ?? "chronoview",
             audience: environment["JWT_AUDIENCE"] ?? "chronoview-api",
             accessTokenLifetime: .seconds(
@@ -73,14 +51,45 @@ public struct TokenSettings: Sendable {
         )
     }
 
-    /// Derives the key id from the secret, so that every environment signing with one secret
-    /// agrees on its `kid` without another setting.
-    static func key(_ secret: String, variable: String) throws(ConfigurationError) -> SigningKey {
-        let bytes = Array(secret.utf8)
-        guard bytes.count >= minimumSecretBytes else {
-            throw ConfigurationError(
-                variable: variable, problem: "must be at least \(minimumSecretBytes) bytes (it is \(bytes.count))")
+    private static func keys(environment: EnvironmentVariables, role: TokenRole, secrets: FetchedSecrets)
+        throws(ConfigurationError) -> TokenKeys
+    {
+        if let secret = secrets.jwtSecret ?? environment["JWT_SECRET"] {
+            let current = try SharedSecretKey(secret, variable: "JWT_SECRET")
+            var verifyingOnly = try (environment["JWT_PREVIOUS_SECRETS"] ?? "").split(separator: ",").map {
+                (text: Substring) throws(ConfigurationError) in
+                try SharedSecretKey(String(text), variable: "JWT_PREVIOUS_SECRETS")
+            }
+            for other in secrets.verifyingOnlyJWTSecrets {
+                verifyingOnly.append(try SharedSecretKey(other, variable: "JWT_SECRET_ARN"))
+            }
+            return .hs256(current: current, verifyingOnly: verifyingOnly.filter { $0.id != current.id })
         }
-        return SigningKey(id: KeyIdentifier.derive(from: bytes), secret: bytes)
+        switch role {
+        case .issuer:
+            guard let value = secrets.jwtSigningKey ?? environment["JWT_PRIVATE_KEY"] else {
+                throw ConfigurationError(
+                    variable: "JWT_SIGNING_KEY_SECRET_ARN",
+                    problem: "is not set, nor JWT_PRIVATE_KEY (ES256), nor JWT_SECRET (HS256)")
+            }
+            let variable = secrets.jwtSigningKey == nil ? "JWT_PRIVATE_KEY" : "JWT_SIGNING_KEY_SECRET_ARN"
+            let signingKey = try ES256SigningKey(value, variable: variable)
+            var verificationKeys = [signingKey.verificationKey]
+            for other in secrets.verifyingOnlyJWTSigningKeys {
+                let key = try ES256SigningKey(other, variable: variable).verificationKey
+                if !verificationKeys.contains(where: { $0.id == key.id }) { verificationKeys.append(key) }
+            }
+            return .es256(signingKey: signingKey, verificationKeys: verificationKeys)
+        case .verifier:
+            guard let keySet = environment["JWT_PUBLIC_KEYS"] else {
+                throw ConfigurationError(
+                    variable: "JWT_PUBLIC_KEYS", problem: "is not set (ES256), nor JWT_SECRET (HS256)")
+            }
+            let verificationKeys = try ES256VerificationKey.keySet(keySet, variable: "JWT_PUBLIC_KEYS")
+            guard !verificationKeys.isEmpty else {
+                throw ConfigurationError(variable: "JWT_PUBLIC_KEYS", problem: "holds no key: no token would verify")
+            }
+            return .es256(signingKey: nil, verificationKeys: verificationKeys)
+        }
     }
 }

@@ -12,10 +12,11 @@ public struct MigrationHandler: LambdaHandler {
     let bootstrap: ServicesBootstrap<ChronoViewServices>
 
     public init(_ context: LambdaInitializationContext) async throws {
-        bootstrap = try await ServicesBootstrap(context, usesTokens: false) { $0 }
+        bootstrap = try await ServicesBootstrap(context, tokens: nil) { $0 }
     }
 
-    public func handle(_ event: JSONValue, context: LambdaContext) async throws -> Result {
+    /// What the invocation migrated; `nil` (JSON `null`) for the stack's Delete, which migrates nothing.
+    public func handle(_ event: JSONValue, context: LambdaContext) async throws -> Result? {
         let migrator = Migrator()
         if let request = CustomResourceRequest(event) {
             return try await CustomResourceResponder.respond(to: request, context: context) {

@@ -18,7 +18,9 @@ public enum APIFunction: String, CaseIterable, Sendable {
         switch self {
         case .createUser: AccountRoutes.createUser(services)
         case .login: AccountRoutes.login(services)
-        case .sessions: AccountRoutes.sessions(services)
+        // The JWK Set beside refresh and logout: the function that issues tokens publishes the
+        // keys they verify with, and answers it without the database.
+        case .sessions: AccountRoutes.sessions(services).merging(KeyRoutes.keySet(services)) { served, _ in served }
         case .me: AccountRoutes.me(services)
         case .health: HealthRoutes.health(services)
         case .charts: CollectionRoutes.charts(services)
@@ -28,11 +30,13 @@ public enum APIFunction: String, CaseIterable, Sendable {
         }
     }
 
-    /// Whether it sees access tokens, and so needs the key to verify or sign them.
-    public var usesTokens: Bool {
+    /// What it does with access tokens, which decides the keys it may hold: only the functions
+    /// that issue tokens read a private key; `nil` for those that never see a token.
+    public var tokenRole: TokenRole? {
         switch self {
-        case .createUser, .health: false
-        case .login, .sessions, .me, .charts, .watchlists, .alerts, .candles: true
+        case .createUser, .health: nil
+        case .login, .sessions: .issuer
+        case .me, .charts, .watchlists, .alerts, .candles: .verifier
         }
     }
 }

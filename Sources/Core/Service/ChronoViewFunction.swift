@@ -4,21 +4,32 @@ import Runtime
 
 /// The Lambda handler of every ChronoView API function: its routes over the shared services.
 /// An invocation that finds the services impossible to build (a secret not readable yet) gets a
-/// 503, and the next invocation tries again.
+/// 503, and the next invocation tries again. A request that did not come through CloudFront is
+/// refused before the services are even built (``OriginVerification``).
 public struct ChronoViewFunction: LambdaHandler {
     private let bootstrap: ServicesBootstrap<HTTPFunction>
+    private let originVerification: OriginVerification
 
     public init(
         _ context: LambdaInitializationContext,
         serving function: APIFunction,
         environment: EnvironmentVariables = .process
     ) async throws {
-        bootstrap = try await ServicesBootstrap(context, environment: environment, usesTokens: function.usesTokens) {
-            HTTPFunction(routes: function.routes($0))
+        let originVerification = OriginVerification(environment: environment)
+        self.originVerification = originVerification
+        bootstrap = try await ServicesBootstrap(context, environment: environment, tokens: function.tokenRole) {
+            HTTPFunction(routes: function.routes($0), originVerification: originVerification)
         }
     }
 
     public func handle(_ event: APIGatewayV2Request, context: LambdaContext) async -> APIGatewayV2Response {
+        // Before the services (and the secrets they read): HTTPFunction checks again, which
+        // costs a comparison, since it also serves on its own (NotFound).
+        if let refusal = await originVerification.refusal(
+            for: event, logger: context.logger, eventLoop: context.eventLoop)
+        {
+            return HTTPResponse.problem(refusal).apiGatewayResponse(requestID: event.requestContext.requestId)
+        }
         let function: HTTPFunction
         do {
             function = try await bootstrap.value(logger: context.logger)

@@ -13,18 +13,20 @@ public final class ServicesBootstrap<Value: Sendable>: Sendable {
     private let build: @Sendable (Logger) async throws -> Value
 
     /// - Parameters:
-    ///   - usesTokens: false for functions that never see an access token (they need no key).
+    ///   - tokens: what the function does with access tokens, which decides the keys it reads;
+    ///     `nil` for one that never sees them (it needs no key).
     ///   - make: what the function keeps of the services; called once.
     public init(
         _ context: LambdaInitializationContext,
         environment: EnvironmentVariables = .process,
-        usesTokens: Bool,
+        tokens: TokenRole?,
         make: @escaping @Sendable (ChronoViewServices) -> Value
     ) async throws {
         let eventLoop = context.eventLoop
         let build: @Sendable (Logger) async throws -> Value = { logger in
-            let secrets = try await SecretsLoader.load(environment: environment, logger: logger, eventLoop: eventLoop)
-            let settings = try ChronoViewSettings(environment: environment, secrets: secrets, usesTokens: usesTokens)
+            let secrets = try await SecretsLoader.load(
+                environment: environment, tokens: tokens, logger: logger, eventLoop: eventLoop)
+            let settings = try ChronoViewSettings(environment: environment, secrets: secrets, tokens: tokens)
             return make(
                 try await ChronoViewServices.make(
                     settings: settings, eventLoop: eventLoop, logger: context.logger,

@@ -21,19 +21,7 @@ import Testing
         return signingInput + "." + Base64URL.encode(Data(signature))
     }
 
-    func claims(
-        now: Date = Date(), exp: TimeInterval = 900, iss: String = "chronoview", aud: String = "chronoview-api",
-        nbf: TimeInterval? = nil
-    ) -> [String: Any] {
-        var claims: [String: Any] = [
-            "iss": iss, "aud": aud, "sub": UUID().uuidString.lowercased(), "iat": now.timeIntervalSince1970,
-            "exp": now.timeIntervalSince1970 + exp, "jti": UUID().uuidString,
-        ]
-        if let nbf { claims["nbf"] = now.timeIntervalSince1970 + nbf }
-        return claims
-    }
-
-    var header: [String: Any] { ["alg": "HS256", "typ": "JWT", "kid": settings.currentKey.id] }
+    var header: [String: Any] { ["alg": "HS256", "typ": "JWT", "kid": settings.keys.signingKeyID!] }
 
     @Test func issuedTokensVerifyAndCarryTheExpectedClaims() async throws {
         let tokens = await AccessTokens(settings: settings)
@@ -43,7 +31,7 @@ import Testing
         let parts = token.split(separator: ".")
         let header = try #require(JWTHeaderInspection(token: token))
         #expect(header.alg == "HS256")
-        #expect(header.kid == settings.currentKey.id)
+        #expect(header.kid == settings.keys.signingKeyID)
         let payload = Data(try #require(Base64URL.decode(parts[1])))
         let claims = try #require(try JSONSerialization.jsonObject(with: payload) as? [String: Any])
         #expect(Set(claims.keys).isSuperset(of: ["iss", "aud", "sub", "iat", "exp", "jti"]))
@@ -52,50 +40,50 @@ import Testing
     @Test func aForgedTokenWithTheRightKeyVerifies() async throws {
         // Guards the forging helper itself: the refusals below are not for its own mistakes.
         let tokens = await AccessTokens(settings: settings)
-        #expect(await tokens.verify(try forge(header: header, claims: claims())) != nil)
+        #expect(await tokens.verify(try forge(header: header, claims: TestClaims.make())) != nil)
     }
 
     @Test func algNoneIsRefused() async throws {
         let tokens = await AccessTokens(settings: settings)
         var header = self.header
         header["alg"] = "none"
-        #expect(await tokens.verify(try forge(header: header, claims: claims(), hmac: false)) == nil)
+        #expect(await tokens.verify(try forge(header: header, claims: TestClaims.make(), hmac: false)) == nil)
     }
 
     @Test func otherAlgorithmsAreRefused() async throws {
         let tokens = await AccessTokens(settings: settings)
         var header = self.header
         header["alg"] = "HS384"
-        #expect(await tokens.verify(try forge(header: header, claims: claims())) == nil)
+        #expect(await tokens.verify(try forge(header: header, claims: TestClaims.make())) == nil)
     }
 
     @Test func wrongIssuerOrAudienceIsRefused() async throws {
         let tokens = await AccessTokens(settings: settings)
-        #expect(await tokens.verify(try forge(header: header, claims: claims(iss: "someone-else"))) == nil)
-        #expect(await tokens.verify(try forge(header: header, claims: claims(aud: "another-api"))) == nil)
+        #expect(await tokens.verify(try forge(header: header, claims: TestClaims.make(iss: "someone-else"))) == nil)
+        #expect(await tokens.verify(try forge(header: header, claims: TestClaims.make(aud: "another-api"))) == nil)
     }
 
     @Test func expiryAllowsThirtySecondsOfLeeway() async throws {
         let tokens = await AccessTokens(settings: settings)
-        #expect(await tokens.verify(try forge(header: header, claims: claims(exp: -20))) != nil)
-        #expect(await tokens.verify(try forge(header: header, claims: claims(exp: -45))) == nil)
+        #expect(await tokens.verify(try forge(header: header, claims: TestClaims.make(exp: -20))) != nil)
+        #expect(await tokens.verify(try forge(header: header, claims: TestClaims.make(exp: -45))) == nil)
     }
 
     @Test func aFutureNotBeforeIsRefused() async throws {
         let tokens = await AccessTokens(settings: settings)
-        #expect(await tokens.verify(try forge(header: header, claims: claims(nbf: 600))) == nil)
-        #expect(await tokens.verify(try forge(header: header, claims: claims(nbf: -5))) != nil)
+        #expect(await tokens.verify(try forge(header: header, claims: TestClaims.make(nbf: 600))) == nil)
+        #expect(await tokens.verify(try forge(header: header, claims: TestClaims.make(nbf: -5))) != nil)
     }
 
     @Test func aWrongSignatureOrUnknownKeyIsRefused() async throws {
         let tokens = await AccessTokens(settings: settings)
         let otherSecret = String(repeating: "x", count: 40)
-        #expect(await tokens.verify(try forge(header: header, claims: claims(), secret: otherSecret)) == nil)
+        #expect(await tokens.verify(try forge(header: header, claims: TestClaims.make(), secret: otherSecret)) == nil)
         var header = self.header
         header["kid"] = "unknown"
-        #expect(await tokens.verify(try forge(header: header, claims: claims())) == nil)
+        #expect(await tokens.verify(try forge(header: header, claims: TestClaims.make())) == nil)
         header["kid"] = nil
-        #expect(await tokens.verify(try forge(header: header, claims: claims())) == nil)
+        #expect(await tokens.verify(try forge(header: header, claims: TestClaims.make())) == nil)
     }
 
     @Test func tokensOfAPreviousKeyVerifyDuringRotation() async throws {
@@ -113,5 +101,23 @@ import Testing
             await AccessTokens(
                 settings: try TokenSettings(environment: EnvironmentVariables(["JWT_SECRET": newSecret]))
             ).verify(oldToken) == nil)
+    }
+}
+
+extension AccessTokenTests {
+    /// The secret's `AWSPENDING` and `AWSPREVIOUS` values, fetched beside `AWSCURRENT`, verify
+    /// tokens but never sign them (README.md, "Rotating the JWT signing key").
+    @Test func theSecretsOtherStagesVerifyButOnlyTheCurrentOneSigns() async throws {
+        let pending = "the-pending-secret-of-a-rotation-0123456789"
+        let fetched = try TokenSettings(
+            environment: EnvironmentVariables([:]),
+            secrets: FetchedSecrets(jwtSecret: TestDatabase.jwtSecret, verifyingOnlyJWTSecrets: [pending]))
+        let tokens = await AccessTokens(settings: fetched)
+        let signedWithPending = try await AccessTokens(
+            settings: try TokenSettings(environment: EnvironmentVariables(["JWT_SECRET": pending]))
+        ).issue(for: UUID.version7())
+        #expect(await tokens.verify(signedWithPending) != nil)
+        let issued = try await tokens.issue(for: UUID.version7())
+        #expect(JWTHeaderInspection(token: issued)?.kid == settings.keys.signingKeyID)
     }
 }

@@ -19,7 +19,7 @@ public struct IngestHandler: LambdaHandler {
     let bootstrap: ServicesBootstrap<CandleService>
 
     public init(_ context: LambdaInitializationContext, environment: EnvironmentVariables = .process) async throws {
-        bootstrap = try await ServicesBootstrap(context, environment: environment, usesTokens: false) { $0.candles }
+        bootstrap = try await ServicesBootstrap(context, environment: environment, tokens: nil) { $0.candles }
     }
 
     public func handle(_ event: IngestEvent, context: LambdaContext) async throws -> IngestOutput {

@@ -1,0 +1,4 @@
+import Core
+import Runtime
+
+LambdaRuntime.run { _ in PublicKeysPublisher() }
