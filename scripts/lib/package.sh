@@ -11,6 +11,9 @@
 #    always adds a plain -lstdc++, so we put a directory holding only libstdc++.a first on
 #    the search path and let that -lstdc++ find the archive; libgcc_s stays shared, AL2023
 #    has it and only old GCC_3.x symbols are used from it;
+#  - zlib goes in statically the same way (a libz.a in that directory answers the -lz that
+#    swift-nio-extras' compression asks for, in MarketFeed's HTTP client): AL2023 does not
+#    promise libz.so.1;
 #  - glibc can't be linked statically (dlopen, NSS), so the few functions that got a newer
 #    symbol version here (hypot@GLIBC_2.35, and arc4random@GLIBC_2.36 from the static
 #    libstdc++) are sent by `ld --wrap` to scripts/al2023-glibc-compat.c, which calls their
@@ -55,6 +58,13 @@ package_al2023_link_flags() {
         return 1
     fi
     ln -sfn "$libstdcxx" "$dir/static-libstdcxx/libstdc++.a"
+    local libz
+    libz=$("$clang" -print-file-name=libz.a)
+    if [ ! -f "$libz" ]; then
+        echo "error: libz.a not found (install zlib1g-dev)" >&2
+        return 1
+    fi
+    ln -sfn "$libz" "$dir/static-libstdcxx/libz.a"
     # SwiftPM relinks when the link command changes, not when an object it was only handed
     # through -Xlinker does: naming the object after its source's hash makes an edited shim
     # change the command.
