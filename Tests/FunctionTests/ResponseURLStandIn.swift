@@ -18,41 +18,10 @@ final class ResponseURLStandIn: Sendable {
 
     /// Listens on a free port of 127.0.0.1.
     func start() async throws -> any Channel {
-        try await LoopbackHTTPServer.start { RequestHandler(standIn: self) }
-    }
-
-    private final class RequestHandler: ChannelInboundHandler {
-        typealias InboundIn = HTTPServerRequestPart
-        typealias OutboundOut = HTTPServerResponsePart
-
-        let standIn: ResponseURLStandIn
-        private var head: HTTPRequestHead?
-        private var body = ""
-
-        init(standIn: ResponseURLStandIn) {
-            self.standIn = standIn
-        }
-
-        func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-            switch unwrapInboundIn(data) {
-            case .head(let head):
-                self.head = head
-                body = ""
-            case .body(let bytes):
-                body += String(buffer: bytes)
-            case .end:
-                guard let head, head.method == .PUT else {
-                    context.close(promise: nil)
-                    return
-                }
-                standIn.received.withLock { $0.append(Upload(uri: head.uri, body: body)) }
-                var headers = HTTPHeaders()
-                headers.add(name: "content-length", value: "0")
-                context.write(
-                    wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .ok, headers: headers))),
-                    promise: nil)
-                context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
-            }
+        try await LoopbackHTTPServer.start { [self] request in
+            guard request.method == .PUT else { return nil }
+            received.withLock { $0.append(Upload(uri: request.uri, body: request.body)) }
+            return LoopbackReply(status: .ok)
         }
     }
 }

@@ -13,43 +13,10 @@ final class InitErrorRuntimeAPI: Sendable {
 
     /// Listens on a free port of 127.0.0.1.
     func start() async throws -> any Channel {
-        try await LoopbackHTTPServer.start { RequestHandler(api: self) }
-    }
-
-    private final class RequestHandler: ChannelInboundHandler {
-        typealias InboundIn = HTTPServerRequestPart
-        typealias OutboundOut = HTTPServerResponsePart
-
-        let api: InitErrorRuntimeAPI
-        private var head: HTTPRequestHead?
-        private var body = ""
-
-        init(api: InitErrorRuntimeAPI) {
-            self.api = api
-        }
-
-        func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-            switch unwrapInboundIn(data) {
-            case .head(let head):
-                self.head = head
-                body = ""
-            case .body(let bytes):
-                body += String(buffer: bytes)
-            case .end:
-                guard let head, head.method == .POST, head.uri.hasSuffix("/runtime/init/error") else {
-                    context.close(promise: nil)
-                    return
-                }
-                api.reported.withLock { $0.append(body) }
-                let answer = #"{"status":"OK"}"#
-                var headers = HTTPHeaders()
-                headers.add(name: "content-length", value: String(answer.utf8.count))
-                context.write(
-                    wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .accepted, headers: headers))),
-                    promise: nil)
-                context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(string: answer)))), promise: nil)
-                context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
-            }
+        try await LoopbackHTTPServer.start { [self] request in
+            guard request.method == .POST, request.uri.hasSuffix("/runtime/init/error") else { return nil }
+            reported.withLock { $0.append(request.body) }
+            return LoopbackReply(status: .accepted, body: #"{"status":"OK"}"#)
         }
     }
 }
