@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Feed
 import NIOCore
 import NIOPosix
+import TestSupport
 
 /// A ``MarketFeed`` that talks to stand-ins, with an HTTP client of its own.
 enum FeedFixture {

@@ -3,6 +3,7 @@ import Foundation
 import LambdaEvents
 import Logging
 import NIOCore
+import TestSupport
 import Testing
 
 /// The feed against a stand-in Binance and a stand-in SQS on 127.0.0.1.

@@ -16,41 +16,24 @@ import Testing
         environment: [String: String],
         _ body: (LocalLambda, _ responseURL: String, ResponseURLStandIn) async throws -> Void
     ) async throws {
-        let standIn = ResponseURLStandIn()
-        let server = try await standIn.start()
-        let port = try #require(server.localAddress?.port)
         let publisher = FunctionProcesses.definition("PublishKeys", environment: environment)
-        do {
+        try await ResponseURLStandIn.with { responseURL, standIn in
             try await withLocalLambda(functions: [publisher], logger: FunctionProcesses.quietLogger) { lambda in
-                try await body(lambda, "http://127.0.0.1:\(port)/stack-response?X-Amz-Signature=abc", standIn)
+                try await body(lambda, responseURL, standIn)
             }
-        } catch {
-            try? await server.close()
-            throw error
         }
-        try await server.close()
     }
 
     static func event(_ requestType: String, responseURL: String) -> ByteBuffer {
-        let event: [String: Any] = [
-            "RequestType": requestType, "ResponseURL": responseURL,
-            "StackId": "arn:aws:cloudformation:us-east-1:123456789012:stack/chronoview/1",
-            "RequestId": "request-1", "LogicalResourceId": "JwtPublicKeys", "ResourceType": "Custom::JwtPublicKeys",
-            "ResourceProperties": ["ServiceToken": "arn:aws:lambda:us-east-1:123456789012:function:PublishKeys"],
-        ]
-        return ByteBuffer(bytes: try! JSONSerialization.data(withJSONObject: event))
-    }
-
-    static func answer(_ upload: ResponseURLStandIn.Upload?) throws -> [String: Any] {
-        let body = try #require(upload?.body, "nothing was sent to the response URL")
-        return try #require(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])
+        ResponseURLStandIn.event(
+            requestType, responseURL: responseURL, logicalID: "JwtPublicKeys", function: "PublishKeys")
     }
 
     @Test func anUpdateIsAnsweredWithThePublicKeysAVerifierAccepts() async throws {
         try await Self.withPublisher(environment: ["JWT_PRIVATE_KEY": Self.seed]) { lambda, responseURL, standIn in
             let result = try await lambda.invoke("PublishKeys", payload: Self.event("Update", responseURL: responseURL))
             #expect(result.errorType == nil, "\(String(buffer: result.payload))")
-            let answer = try Self.answer(standIn.uploads.first)
+            let answer = try standIn.answer()
             #expect(answer["Status"] as? String == "SUCCESS")
             #expect(answer["LogicalResourceId"] as? String == "JwtPublicKeys")
             let keySet = try #require((answer["Data"] as? [String: Any])?["Jwks"] as? String)
@@ -69,7 +52,7 @@ import Testing
         try await Self.withPublisher(environment: [:]) { lambda, responseURL, standIn in
             let result = try await lambda.invoke("PublishKeys", payload: Self.event("Delete", responseURL: responseURL))
             #expect(result.errorType == nil, "\(String(buffer: result.payload))")
-            #expect(try Self.answer(standIn.uploads.first)["Status"] as? String == "SUCCESS")
+            #expect(try standIn.answer()["Status"] as? String == "SUCCESS")
         }
     }
 
@@ -78,7 +61,7 @@ import Testing
         try await Self.withPublisher(environment: [:]) { lambda, responseURL, standIn in
             let result = try await lambda.invoke("PublishKeys", payload: Self.event("Create", responseURL: responseURL))
             #expect(result.errorType != nil)
-            let answer = try Self.answer(standIn.uploads.first)
+            let answer = try standIn.answer()
             #expect(answer["Status"] as? String == "FAILED")
             #expect(answer["Data"] == nil)
         }

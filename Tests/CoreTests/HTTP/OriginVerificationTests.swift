@@ -145,7 +145,7 @@ import Testing
 
     /// A refusal is logged, with neither the secret nor the value presented.
     @Test func neitherValueIsLogged() async {
-        let lines = LogCapture()
+        let lines = LogRecord()
         let spy = EndpointSpy()
         let routes = ["GET /test/spy": spy.endpoint]
         let presented = "a-guess-that-must-not-be-logged-0123456789"
@@ -243,33 +243,6 @@ import Testing
             Endpoint { _, _ in
                 self.count.withLock { $0 += 1 }
                 return HTTPResponse(status: 204, headers: [:], body: nil)
-            }
-        }
-    }
-
-    /// Every log line, message and metadata, as text.
-    final class LogCapture: Sendable {
-        private let lines = Mutex<[String]>([])
-
-        var text: String { lines.withLock { $0.joined(separator: "\n") } }
-
-        var logger: Logger {
-            Logger(label: "capture") { _ in Handler(capture: self) }
-        }
-
-        struct Handler: LogHandler {
-            let capture: LogCapture
-            var metadata: Logger.Metadata = [:]
-            var logLevel: Logger.Level = .trace
-
-            subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-                get { metadata[key] }
-                set { metadata[key] = newValue }
-            }
-
-            func log(event: LogEvent) {
-                let all = metadata.merging(event.metadata ?? [:]) { $1 }
-                capture.lines.withLock { $0.append("\(event.level) \(event.message) \(all)") }
             }
         }
     }

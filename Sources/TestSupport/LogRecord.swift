@@ -2,20 +2,28 @@ import Logging
 import Synchronization
 
 /// Keeps what is logged through it, for tests that check what an operator would read.
-final class LogRecord: Sendable {
-    struct Entry: Sendable {
-        var level: Logger.Level
-        var message: String
-        var metadata: Logger.Metadata
+public final class LogRecord: Sendable {
+    public struct Entry: Sendable {
+        public var level: Logger.Level
+        public var message: String
+        public var metadata: Logger.Metadata
     }
 
     private let entries = Mutex<[Entry]>([])
 
-    var all: [Entry] { entries.withLock { $0 } }
+    public init() {}
+
+    public var all: [Entry] { entries.withLock { $0 } }
+
+    /// Every entry as a line of text (level, message, metadata), to search for what must or
+    /// must not have been logged.
+    public var text: String {
+        all.map { "\($0.level) \($0.message) \($0.metadata)" }.joined(separator: "\n")
+    }
 
     /// A logger that records here, every level included.
-    var logger: Logger {
-        var logger = Logger(label: "feed-tests") { _ in Handler(record: self) }
+    public var logger: Logger {
+        var logger = Logger(label: "log-record") { _ in Handler(record: self) }
         logger.logLevel = .trace
         return logger
     }
