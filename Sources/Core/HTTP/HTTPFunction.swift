@@ -23,6 +23,11 @@ public struct HTTPFunction: LambdaHandler {
         {
             return HTTPResponse.problem(refusal).apiGatewayResponse(requestID: event.requestContext.requestId)
         }
+        return await route(event, context: context)
+    }
+
+    /// Serves a request whose origin was already checked: the endpoint of its route key.
+    func route(_ event: APIGatewayV2Request, context: LambdaContext) async -> APIGatewayV2Response {
         let request = HTTPRequest(event: event)
         let response: HTTPResponse
         do {

@@ -23,8 +23,7 @@ public struct ChronoViewFunction: LambdaHandler {
     }
 
     public func handle(_ event: APIGatewayV2Request, context: LambdaContext) async -> APIGatewayV2Response {
-        // Before the services (and the secrets they read): HTTPFunction checks again, which
-        // costs a comparison, since it also serves on its own (NotFound).
+        // Before the services (and the secrets they read); the routes then skip the check.
         if let refusal = await originVerification.refusal(
             for: event, logger: context.logger, eventLoop: context.eventLoop)
         {
@@ -38,6 +37,6 @@ public struct ChronoViewFunction: LambdaHandler {
             return HTTPResponse.problem(.unavailable(retryAfterSeconds: 1))
                 .apiGatewayResponse(requestID: event.requestContext.requestId)
         }
-        return await function.handle(event, context: context)
+        return await function.route(event, context: context)
     }
 }
