@@ -9,7 +9,8 @@
 public struct AWSCredentials: Sendable, Hashable, CustomStringConvertible {
     public var accessKeyID: String
     public var secretAccessKey: String
-    /// Sent as `x-amz-security-token` and signed with the request, when present.
+    /// Sent as `x-amz-security-token` (a header, or a query parameter when presigning) and signed
+    /// with the request, when present.
     public var sessionToken: String?
 
     public init(accessKeyID: String, secretAccessKey: String, sessionToken: String? = nil) {

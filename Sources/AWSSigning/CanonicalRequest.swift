@@ -8,7 +8,7 @@ struct CanonicalRequest {
     /// - Parameter payloadHash: the body's SHA-256 in lower-case hexadecimal.
     init(_ request: SignableRequest, payloadHash: String) {
         let headers = Self.canonicalHeaders(request.headers)
-        signedHeaders = headers.map(\.name).joined(separator: ";")
+        signedHeaders = Self.signedHeaders(headers)
         text = [
             request.method,
             Self.canonicalURI(request.path),
@@ -66,6 +66,12 @@ struct CanonicalRequest {
         }
         return values.map { ($0.key, $0.value.joined(separator: ",")) }
             .sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+    }
+
+    /// The names of `headers` (as ``canonicalHeaders(_:)`` gives them) joined with `;`: a presigned
+    /// request states them in its query before its canonical form is built.
+    static func signedHeaders(_ headers: [(name: String, value: String)]) -> String {
+        headers.map(\.name).joined(separator: ";")
     }
 
     /// Folded lines (a value continued on the next line) count as white space too.

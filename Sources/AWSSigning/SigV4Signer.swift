@@ -7,7 +7,7 @@ import Crypto
 #endif
 
 /// Signs requests to one AWS service in one region with AWS Signature Version 4, in the
-/// `authorization` header.
+/// `authorization` header or, presigned, in the query string (``presign(_:expiresAfter:at:signsPayload:)``).
 public struct SigV4Signer: Sendable, Hashable {
     public var credentials: AWSCredentials
     /// `us-east-1`, say.
@@ -44,16 +44,9 @@ public struct SigV4Signer: Sendable, Hashable {
         var signed = request
         signed.headers = request.headers.filter { !replaced.contains($0.name.lowercased()) } + added
         let canonical = CanonicalRequest(signed, payloadHash: payloadHash)
-
-        let scope = "\(signingDate.day)/\(region)/\(service)/aws4_request"
-        let stringToSign = [
-            Self.algorithm, signingDate.timestamp, scope,
-            Hex.lowercase(SHA256.hash(data: Array(canonical.text.utf8))),
-        ].joined(separator: "\n")
-        let signature = Hex.lowercase(
-            HMAC<SHA256>.authenticationCode(for: Array(stringToSign.utf8), using: signingKey(day: signingDate.day)))
+        let (stringToSign, signature) = self.signature(of: canonical, at: signingDate)
         let authorization =
-            "\(Self.algorithm) Credential=\(credentials.accessKeyID)/\(scope), "
+            "\(Self.algorithm) Credential=\(credential(day: signingDate.day)), "
             + "SignedHeaders=\(canonical.signedHeaders), Signature=\(signature)"
         return SigV4Signature(
             canonicalRequest: canonical.text,
@@ -64,7 +57,30 @@ public struct SigV4Signer: Sendable, Hashable {
         )
     }
 
-    private static let algorithm = "AWS4-HMAC-SHA256"
+    static let algorithm = "AWS4-HMAC-SHA256"
+
+    /// The access key and the credential scope, as `authorization` and `X-Amz-Credential` state them.
+    func credential(day: String) -> String {
+        "\(credentials.accessKeyID)/\(scope(day: day))"
+    }
+
+    /// The string to sign for `canonical` and its signature: the same whether the signature then
+    /// goes in a header or in the query.
+    func signature(of canonical: CanonicalRequest, at signingDate: SigningDate) -> (
+        stringToSign: String, signature: String
+    ) {
+        let stringToSign = [
+            Self.algorithm, signingDate.timestamp, scope(day: signingDate.day),
+            Hex.lowercase(SHA256.hash(data: Array(canonical.text.utf8))),
+        ].joined(separator: "\n")
+        let signature = Hex.lowercase(
+            HMAC<SHA256>.authenticationCode(for: Array(stringToSign.utf8), using: signingKey(day: signingDate.day)))
+        return (stringToSign, signature)
+    }
+
+    private func scope(day: String) -> String {
+        "\(day)/\(region)/\(service)/aws4_request"
+    }
 
     /// The key derived from the secret for this day, region and service.
     private func signingKey(day: String) -> SymmetricKey {
