@@ -65,6 +65,7 @@ let package = Package(
             dependencies: [
                 "LambdaEvents",
                 "Runtime",
+                "AWSSigning",
                 postgres,
                 connectionPool,
                 .product(name: "JWTKit", package: "jwt-kit"),

@@ -13,6 +13,8 @@ public struct ChronoViewSettings: Sendable {
     public var databaseTimeout: Duration
     /// How many days 1-minute candles are kept once their rollups exist; `nil` keeps them for ever.
     public var candleMinuteRetentionDays: Int?
+    /// The password `Migrate` gives ``ApplicationRole``; `nil` leaves the role's password alone.
+    public var applicationRolePassword: String?
 
     public init(
         database: DatabaseSettings,
@@ -50,6 +52,7 @@ public struct ChronoViewSettings: Sendable {
                 try environment.integer("DATABASE_TIMEOUT_MS", in: 100...60_000, default: 5_000)),
             candleMinuteRetentionDays: try Self.retentionDays(environment)
         )
+        applicationRolePassword = secrets.applicationRolePassword
     }
 
     /// `CANDLE_MINUTE_RETENTION_DAYS`; 0, the default, keeps the minutes for ever.

@@ -1,8 +1,21 @@
+import AWSSigning
 import Foundation
 
 /// How to reach PostgreSQL: `DATABASE_URL`, or libpq's `PGHOST`, `PGPORT`, `PGUSER`, `PGPASSWORD`,
-/// `PGDATABASE`, `PGSSLMODE`, `PGSSLROOTCERT` and `PGAPPNAME`.
+/// `PGDATABASE`, `PGSSLMODE`, `PGSSLROOTCERT` and `PGAPPNAME`; and with `DATABASE_AUTH=iam`,
+/// signing in with RDS IAM tokens instead of a password.
 public struct DatabaseSettings: Sendable, Hashable {
+    /// Signing in with RDS IAM authentication tokens, made with the function's own credentials.
+    public struct IAMAuthentication: Sendable, Hashable {
+        public var region: String
+        public var credentials: AWSCredentials
+
+        public init(region: String, credentials: AWSCredentials) {
+            self.region = region
+            self.credentials = credentials
+        }
+    }
+
     public enum Endpoint: Sendable, Hashable {
         case tcp(host: String, port: Int)
         case unixSocket(path: String)
@@ -30,6 +43,8 @@ public struct DatabaseSettings: Sendable, Hashable {
     /// The `application_name` of its sessions, so that `pg_stat_activity` (and RDS Proxy's
     /// metrics) tell which function holds which connection.
     public var applicationName: String?
+    /// When set, the password is ignored: each connection signs in with a fresh IAM token.
+    public var iamAuthentication: IAMAuthentication?
 
     public init(
         endpoint: Endpoint,
@@ -84,6 +99,29 @@ public struct DatabaseSettings: Sendable, Hashable {
             )
         }
         applicationName = environment["PGAPPNAME"] ?? applicationName ?? environment["AWS_LAMBDA_FUNCTION_NAME"]
+        iamAuthentication = try Self.iamAuthentication(environment)
+    }
+
+    /// `DATABASE_AUTH`: `password` (the default) or `iam`, which signs in with tokens made with
+    /// the function's credentials (`AWS_ACCESS_KEY_ID`, ...) for `AWS_REGION`.
+    private static func iamAuthentication(_ environment: EnvironmentVariables) throws(ConfigurationError)
+        -> IAMAuthentication?
+    {
+        switch environment["DATABASE_AUTH"] {
+        case nil, "password":
+            return nil
+        case "iam":
+            guard let region = environment["AWS_REGION"] else {
+                throw ConfigurationError(variable: "AWS_REGION", problem: "is needed by DATABASE_AUTH=iam")
+            }
+            guard let credentials = AWSCredentials(environment: { environment[$0] }) else {
+                throw ConfigurationError(
+                    variable: "AWS_ACCESS_KEY_ID", problem: "DATABASE_AUTH=iam needs the function's AWS credentials")
+            }
+            return IAMAuthentication(region: region, credentials: credentials)
+        case let other?:
+            throw ConfigurationError(variable: "DATABASE_AUTH", problem: "unsupported '\(other)' (password, iam)")
+        }
     }
 
     /// Parses `postgres://user:password@host:port/database?sslmode=...`.

@@ -12,6 +12,9 @@ public struct FetchedSecrets: Sendable {
     public var verifyingOnlyJWTSigningKeys: [String]
     public var databaseUsername: String?
     public var databasePassword: String?
+    /// The password RDS Proxy signs the application role in with: the
+    /// `DATABASE_APPLICATION_SECRET_ARN` secret, which only `Migrate` reads, to give it to the role.
+    public var applicationRolePassword: String?
 
     public init(
         jwtSecret: String? = nil, verifyingOnlyJWTSecrets: [String] = [], jwtSigningKey: String? = nil,

@@ -8,13 +8,15 @@ import Runtime
     import Foundation
 #endif
 
-/// Fetches the secrets named by `JWT_SECRET_ARN`, `JWT_SIGNING_KEY_SECRET_ARN` and
-/// `DATABASE_SECRET_ARN` (an RDS-managed secret: JSON with `username` and `password`) from
-/// Secrets Manager at initialisation.
+/// Fetches the secrets named by `JWT_SECRET_ARN`, `JWT_SIGNING_KEY_SECRET_ARN`,
+/// `DATABASE_SECRET_ARN` (an RDS-managed secret: JSON with `username` and `password`) and
+/// `DATABASE_APPLICATION_SECRET_ARN` (the same, for ``ApplicationRole``) from Secrets Manager at
+/// initialisation.
 enum SecretsLoader {
     /// Whether any setting is to be read from Secrets Manager.
     static func namesSecrets(_ environment: EnvironmentVariables) -> Bool {
-        ["JWT_SECRET_ARN", "JWT_SIGNING_KEY_SECRET_ARN", "DATABASE_SECRET_ARN"].contains { environment[$0] != nil }
+        ["JWT_SECRET_ARN", "JWT_SIGNING_KEY_SECRET_ARN", "DATABASE_SECRET_ARN", "DATABASE_APPLICATION_SECRET_ARN"]
+            .contains { environment[$0] != nil }
     }
 
     /// - Parameter tokens: what the function does with tokens; only an issuer reads the ES256
@@ -36,19 +38,37 @@ enum SecretsLoader {
                 of: id, variable: "JWT_SIGNING_KEY_SECRET_ARN", client: client, eventLoop: eventLoop)
         }
         if let id = environment["DATABASE_SECRET_ARN"] {
-            let json = try await fetch(id, variable: "DATABASE_SECRET_ARN", client: client, eventLoop: eventLoop)
-            struct Credentials: Decodable {
-                var username: String
-                var password: String
-            }
-            guard let credentials = try? JSONDecoder().decode(Credentials.self, from: Data(json.utf8)) else {
-                throw ConfigurationError(
-                    variable: "DATABASE_SECRET_ARN", problem: "the secret is not JSON with username and password")
-            }
+            let credentials = try await databaseCredentials(
+                id, variable: "DATABASE_SECRET_ARN", client: client, eventLoop: eventLoop)
             secrets.databaseUsername = credentials.username
             secrets.databasePassword = credentials.password
         }
+        if let id = environment["DATABASE_APPLICATION_SECRET_ARN"] {
+            let credentials = try await databaseCredentials(
+                id, variable: "DATABASE_APPLICATION_SECRET_ARN", client: client, eventLoop: eventLoop)
+            guard credentials.username == ApplicationRole.name else {
+                throw ConfigurationError(
+                    variable: "DATABASE_APPLICATION_SECRET_ARN",
+                    problem: "the secret names user '\(credentials.username)', not \(ApplicationRole.name)")
+            }
+            secrets.applicationRolePassword = credentials.password
+        }
         return secrets
+    }
+
+    /// A database user's secret, as RDS keeps it: JSON with `username` and `password`.
+    private static func databaseCredentials(
+        _ id: String, variable: String, client: SecretsExtensionClient, eventLoop: any EventLoop
+    ) async throws -> (username: String, password: String) {
+        struct Credentials: Decodable {
+            var username: String
+            var password: String
+        }
+        let json = try await fetch(id, variable: variable, client: client, eventLoop: eventLoop)
+        guard let credentials = try? JSONDecoder().decode(Credentials.self, from: Data(json.utf8)) else {
+            throw ConfigurationError(variable: variable, problem: "the secret is not JSON with username and password")
+        }
+        return (credentials.username, credentials.password)
     }
 
     /// A key secret's `AWSCURRENT` value, which signs, and its `AWSPENDING` and `AWSPREVIOUS`

@@ -4,7 +4,8 @@ import NIOSSL
 import PostgresNIO
 import Runtime
 
-/// ChronoView's PostgreSQL: one `PostgresClient` per execution environment, reused by every invocation.
+/// ChronoView's PostgreSQL: one `PostgresClient` per execution environment, reused by every invocation
+/// (and replaced by a fresh one when its IAM token expires).
 ///
 /// Every operation is bounded by ``timeout`` so that a database outage turns into a prompt 503
 /// instead of an invocation waiting out its deadline on the pool's reconnection back-off.
@@ -13,33 +14,62 @@ import Runtime
 /// and timer allocated until its original deadline (swiftlang/swift#60441), about 700 bytes per
 /// operation, so an environment's memory would grow with its request rate times that deadline.
 public struct Database: Sendable {
-    public let client: PostgresClient
+    /// The client operations lease from now; replaced when its password expires (see ``ClientRotation``).
+    public var client: PostgresClient {
+        get throws { try clients.current() }
+    }
     public let timeout: Duration
     let logger: Logger
     /// Where the timeouts' timers run; they are cancelled, and freed, when the operation ends first.
     let eventLoop: any EventLoop
+    private let clients: ClientRotation
 
-    /// - Parameter eventLoop: where the timeouts' timers run (the client's own loop saves a hop).
-    public init(client: PostgresClient, timeout: Duration, eventLoop: any EventLoop, logger: Logger) {
-        self.client = client
-        self.timeout = timeout
-        self.eventLoop = eventLoop
-        self.logger = logger
-    }
-
-    /// Makes the client; it serves once ``PostgresClient/run()`` runs (in the background).
+    /// Makes the clients; they serve once ``run()`` runs (in the background).
+    ///
+    /// With IAM authentication (``DatabaseSettings/iamAuthentication``) each client signs in with
+    /// a token made when the client is, and gives way to a new one before the token expires.
     public init(settings: DatabaseSettings, timeout: Duration, eventLoopGroup: any EventLoopGroup, logger: Logger)
         throws
+    {
+        try self.init(
+            settings: settings, password: try DatabasePassword(settings: settings), timeout: timeout,
+            eventLoopGroup: eventLoopGroup, logger: logger)
+    }
+
+    init(
+        settings: DatabaseSettings, password: DatabasePassword, timeout: Duration, eventLoopGroup: any EventLoopGroup,
+        logger: Logger
+    ) throws {
+        let tls = try Self.tls(for: settings)
+        self.timeout = timeout
+        self.logger = logger
+        self.eventLoop = eventLoopGroup.any()
+        self.clients = try ClientRotation(lifetime: password.lifetime, grace: timeout) {
+            PostgresClient(
+                configuration: Self.configuration(settings, password: try password.make(), tls: tls),
+                eventLoopGroup: eventLoopGroup, backgroundLogger: logger)
+        }
+    }
+
+    /// Runs the clients' connection pools until the calling task is cancelled.
+    public func run() async {
+        await clients.run()
+    }
+
+    private static func configuration(
+        _ settings: DatabaseSettings, password: String?, tls: PostgresClient.Configuration.TLS
+    )
+        -> PostgresClient.Configuration
     {
         var configuration: PostgresClient.Configuration
         switch settings.endpoint {
         case .tcp(let host, let port):
             configuration = PostgresClient.Configuration(
-                host: host, port: port, username: settings.username, password: settings.password,
-                database: settings.database, tls: try Self.tls(for: settings))
+                host: host, port: port, username: settings.username, password: password,
+                database: settings.database, tls: tls)
         case .unixSocket(let path):
             configuration = PostgresClient.Configuration(
-                unixSocketPath: path, username: settings.username, password: settings.password,
+                unixSocketPath: path, username: settings.username, password: password,
                 database: settings.database)
         }
         // The pool re-arms a connection's idle timer, a `Task.sleep` of `connectionIdleTimeout`,
@@ -56,9 +86,7 @@ public struct Database: Sendable {
         if let name = settings.applicationName {
             configuration.options.additionalStartupParameters = [("application_name", name)]
         }
-        let client = PostgresClient(
-            configuration: configuration, eventLoopGroup: eventLoopGroup, backgroundLogger: logger)
-        self.init(client: client, timeout: timeout, eventLoop: eventLoopGroup.any(), logger: logger)
+        return configuration
     }
 
     private static func tls(for settings: DatabaseSettings) throws -> PostgresClient.Configuration.TLS {
@@ -158,7 +186,7 @@ public struct Database: Sendable {
         until deadline: NIODeadline
     ) async throws -> Result {
         let timeout = self.timeout
-        let client = self.client
+        let client = try self.client
         let eventLoop = self.eventLoop
         let leased = LeasedConnection()
         return try await withThrowingTaskGroup(of: Result?.self) { group in

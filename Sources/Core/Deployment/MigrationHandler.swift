@@ -29,6 +29,9 @@ public struct MigrationHandler: LambdaHandler {
     private func migrate(_ migrator: Migrator, context: LambdaContext) async throws -> Result {
         let services = try await bootstrap.value(logger: context.logger)
         let applied = try await migrator.migrate(services.database, logger: context.logger)
+        if let password = services.settings.applicationRolePassword {
+            try await ApplicationRole.setPassword(password, in: services.database)
+        }
         return Result(applied: applied, current: migrator.migrations.last?.version ?? 0)
     }
 }

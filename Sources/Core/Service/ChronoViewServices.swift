@@ -21,7 +21,7 @@ public struct ChronoViewServices: Sendable {
     ) async throws -> ChronoViewServices {
         let database = try Database(
             settings: settings.database, timeout: settings.databaseTimeout, eventLoopGroup: eventLoop, logger: logger)
-        runInBackground { await database.client.run() }
+        runInBackground { await database.run() }
         return await ChronoViewServices(settings: settings, database: database)
     }
 

@@ -29,8 +29,8 @@ public struct LocalFunctionSettings: Sendable {
         var environment = function.environment
         if localEnvironment["DATABASE_URL"] != nil {
             // The template's libpq settings name the deployed database (its proxy, its TLS root
-            // certificate); with a local DATABASE_URL they would only contradict it.
-            environment = environment.filter { !$0.key.hasPrefix("PG") }
+            // certificate, its IAM sign-in); with a local DATABASE_URL they would only contradict it.
+            environment = environment.filter { !$0.key.hasPrefix("PG") && $0.key != "DATABASE_AUTH" }
         }
         environment.merge(localEnvironment) { $1 }
         environment.merge(overrides.variables(for: function)) { $1 }

@@ -16,7 +16,7 @@ import Testing
                 settings: admin, timeout: .seconds(10), eventLoopGroup: MultiThreadedEventLoopGroup.singleton,
                 logger: TestDatabase.logger)
             try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { await adminDatabase.client.run() }
+                group.addTask { await adminDatabase.run() }
                 defer { group.cancelAll() }
                 let name = services.settings.database.database
                 _ = try await adminDatabase.withConnection { connection in
@@ -41,7 +41,7 @@ import Testing
             settings: settings.database, timeout: settings.databaseTimeout,
             eventLoopGroup: MultiThreadedEventLoopGroup.singleton, logger: TestDatabase.logger)
         await withTaskGroup(of: Void.self) { group in
-            group.addTask { await database.client.run() }
+            group.addTask { await database.run() }
             defer { group.cancelAll() }
             let services = await ChronoViewServices(settings: settings, database: database)
             let started = ContinuousClock.now

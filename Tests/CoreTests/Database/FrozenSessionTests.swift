@@ -18,7 +18,7 @@ import Testing
                 settings: settings.database, timeout: .seconds(10), eventLoopGroup: loops,
                 logger: TestDatabase.logger)
             try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { await database.client.run() }
+                group.addTask { await database.run() }
                 defer { group.cancelAll() }
                 let sessionID = try await Self.backendPID(on: database)
 
@@ -51,7 +51,7 @@ import Testing
             settings: try TestDatabase.adminSettings(), timeout: .seconds(10),
             eventLoopGroup: MultiThreadedEventLoopGroup.singleton, logger: TestDatabase.logger)
         try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { await admin.client.run() }
+            group.addTask { await admin.run() }
             defer { group.cancelAll() }
             try await admin.withConnection { connection in
                 try await connection.query("SELECT pg_terminate_backend(\(pid))", logger: TestDatabase.logger)

@@ -209,7 +209,7 @@ import Testing
             settings: settings.database, timeout: settings.databaseTimeout,
             eventLoopGroup: MultiThreadedEventLoopGroup.singleton, logger: logger)
         try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { await client.client.run() }
+            group.addTask { await client.run() }
             defer { group.cancelAll() }
             try await body(await ChronoViewServices(settings: settings, database: client))
         }

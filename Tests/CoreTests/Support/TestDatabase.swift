@@ -44,18 +44,55 @@ enum TestDatabase {
         _ body: @Sendable (ChronoViewServices) async throws -> Result
     ) async throws -> Result {
         try await withDatabase(poolSize: poolSize) { settings in
+            try await migrate(settings.database)
             var settings = settings
             configure(&settings)
+            // As the functions connect: as the application role, so that every test also checks
+            // that the role's grants are enough.
+            settings.database.username = ApplicationRole.name
             let database = try Database(
                 settings: settings.database, timeout: settings.databaseTimeout,
                 eventLoopGroup: MultiThreadedEventLoopGroup.singleton, logger: logger)
             return try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { await database.client.run() }
+                group.addTask { await database.run() }
                 defer { group.cancelAll() }
-                try await Migrator().migrate(database, logger: logger)
                 let services = await ChronoViewServices(settings: settings, database: database)
                 return try await body(services)
             }
+        }
+    }
+
+    /// Applies every migration as the database's owner, as `Migrate` does.
+    static func migrate(_ settings: DatabaseSettings) async throws {
+        var settings = settings
+        settings.poolSize = 1
+        _ = try await withDatabaseClient(settings) { try await Migrator().migrate($0, logger: logger) }
+    }
+
+    /// Runs `statement` as the database's owner, for what the application role may not do
+    /// (`ANALYZE`, say).
+    static func executeAsOwner(_ statement: String, in services: ChronoViewServices) async throws {
+        var settings = services.settings.database
+        settings.username = try adminSettings().username
+        settings.poolSize = 1
+        _ = try await withDatabaseClient(settings) { owner in
+            try await owner.withConnection { connection in
+                try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+            }
+        }
+    }
+
+    /// Runs `body` with a running client of `settings`, stopped afterwards.
+    static func withDatabaseClient<Result: Sendable>(
+        _ settings: DatabaseSettings, timeout: Duration = .seconds(30),
+        _ body: (Database) async throws -> Result
+    ) async throws -> Result {
+        let database = try Database(
+            settings: settings, timeout: timeout, eventLoopGroup: MultiThreadedEventLoopGroup.singleton, logger: logger)
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await database.run() }
+            defer { group.cancelAll() }
+            return try await body(database)
         }
     }
 

@@ -6,5 +6,6 @@ public enum Migrations {
         marketData,
         attemptThrottling,
         chartLayoutText,
+        applicationRole,
     ]
 }
