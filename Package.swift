@@ -101,7 +101,10 @@ let package = Package(
         // Plays Lambda and API Gateway on a developer's machine and in the tests.
         .target(
             name: "LocalHarness",
-            dependencies: ["LambdaEvents", "Runtime", "CChildProcess", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "LambdaEvents", "Runtime", "CChildProcess", .product(name: "Yams", package: "Yams"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+            ]
                 + networking,
             swiftSettings: strictSettings
         ),
@@ -162,6 +165,7 @@ let package = Package(
             dependencies: [
                 "TestSupport", "LambdaEvents", "LocalHarness", "RuntimeFixture", postgres,
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
             ] + networking,
             swiftSettings: strictSettings
         ),

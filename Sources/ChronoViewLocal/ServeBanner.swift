@@ -10,13 +10,16 @@ actor ServeBanner {
     private let host: String
     private let api: ServerlessTemplate
     private let documentPath: String
+    /// Bound before the others start; `nil` when the template has no WebSocket API.
+    private let webSocketPort: Int?
     private var httpAPIPort: Int?
     private var invokeAPIPort: Int?
 
-    init(host: String, api: ServerlessTemplate, documentPath: String) {
+    init(host: String, api: ServerlessTemplate, documentPath: String, webSocketPort: Int?) {
         self.host = host
         self.api = api
         self.documentPath = documentPath
+        self.webSocketPort = webSocketPort
     }
 
     func httpAPIListens(on port: Int) {
@@ -53,11 +56,22 @@ actor ServeBanner {
             "Lambda Invoke API on \(invokeURL) "
                 + "(aws lambda invoke --endpoint-url \(invokeURL) --function-name \(example) out.json)")
         lines.append("  by name, logical id or ARN: \(api.functions.map(\.name).joined(separator: ", "))")
+        if let webSocketPort, let webSocketAPI = api.webSocketAPI {
+            let address = String(url(port: webSocketPort).dropFirst("http".count))
+            lines.append("WebSocket API on ws\(address) (@connections at http\(address)/@connections/{id})")
+            for route in webSocketAPI.routes.values.sorted(by: { $0.key < $1.key }) {
+                lines.append("  \(route.key) → \(route.functionName)")
+            }
+        }
         lines.append("Ctrl-C stops.")
         ServeCommand.printLine(lines.joined(separator: "\n"), to: 1)
     }
 
     private func url(port: Int) -> String {
+        Self.url(host: host, port: port)
+    }
+
+    static func url(host: String, port: Int) -> String {
         "http://\(host.contains(":") ? "[\(host)]" : host):\(port)"
     }
 }

@@ -26,7 +26,10 @@ struct ServeCommand: AsyncParsableCommand {
             --lambda-port, by name, logical id or ARN (aws lambda invoke --endpoint-url \
             http://127.0.0.1:3001 --function-name Health out.json); X-Amz-Log-Type Tail gets no \
             X-Amz-Log-Result there, the functions' output being on standard error. Ctrl-C stops \
-            both servers and every function process.
+            both servers and every function process. A WebSocket API of the template is served \
+            on --websocket-port, its @connections API beside it; the functions that declare \
+            WEBSOCKET_MANAGEMENT_ENDPOINT get that port's URL. Every function gets \
+            AWS_ENDPOINT_URL_LAMBDA (the local Invoke API) and fixed local AWS credentials.
             """
     )
 
@@ -35,6 +38,9 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(help: "The port of Lambda's Invoke API (0 picks a free one).")
     var lambdaPort: Int = 3001
+
+    @Option(help: "The port of the template's WebSocket API and its @connections API (0 picks a free one).")
+    var websocketPort: Int = 3002
 
     @Option(help: "The address to listen on.")
     var host: String = "127.0.0.1"
@@ -79,7 +85,13 @@ struct ServeCommand: AsyncParsableCommand {
         guard (0...65535).contains(lambdaPort) else {
             throw ValidationError("--lambda-port must be between 0 and 65535.")
         }
-        guard port != lambdaPort || port == 0 else { throw ValidationError("--port and --lambda-port must differ.") }
+        guard (0...65535).contains(websocketPort) else {
+            throw ValidationError("--websocket-port must be between 0 and 65535.")
+        }
+        let fixedPorts = [port, lambdaPort, websocketPort].filter { $0 != 0 }
+        guard Set(fixedPorts).count == fixedPorts.count else {
+            throw ValidationError("--port, --lambda-port and --websocket-port must differ.")
+        }
         guard maxEnvironments >= 1 else { throw ValidationError("--max-environments must be at least 1.") }
         guard simulatedTick >= 0.1 else { throw ValidationError("--simulated-tick must be at least 0.1 seconds.") }
         let allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.:/_-")
@@ -107,7 +119,16 @@ struct ServeCommand: AsyncParsableCommand {
         }
         for warning in api.warnings { logger.warning("\(warning)") }
 
-        let definitions = try functionDefinitions(for: api, logger: logger)
+        // Bound before the functions start: their WEBSOCKET_MANAGEMENT_ENDPOINT names its port.
+        var webSocketServer: WebSocketAPIServer?
+        if api.webSocketAPI != nil {
+            webSocketServer = try await WebSocketAPIServer.bind(host: host, port: websocketPort)
+        }
+        // Known before the functions start too: AWS_ENDPOINT_URL_LAMBDA names it.
+        let invokePort = lambdaPort == 0 ? try await UnusedPort.find() : lambdaPort
+        let definitions = try functionDefinitions(
+            for: api, managementEndpoint: webSocketServer.map { ServeBanner.url(host: host, port: $0.port) },
+            lambdaEndpoint: ServeBanner.url(host: host, port: invokePort), logger: logger)
         let documentPath =
             openapi.map(BuildFolder.absolutePath)
             ?? URL(fileURLWithPath: templatePath).deletingLastPathComponent().appendingPathComponent("openapi.yaml")
@@ -132,12 +153,19 @@ struct ServeCommand: AsyncParsableCommand {
             let invokeAPI = InvokeAPIServer(
                 service: InvokeAPIService(functions: api.functions, invoker: lambda, log: printEntry),
                 host: host,
-                port: lambdaPort
+                port: invokePort
             )
-            let banner = ServeBanner(host: host, api: api, documentPath: documentPath)
+            let banner = ServeBanner(
+                host: host, api: api, documentPath: documentPath, webSocketPort: webSocketServer?.port)
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { try await httpAPI.run { await banner.httpAPIListens(on: $0) } }
                 group.addTask { try await invokeAPI.run { await banner.invokeAPIListens(on: $0) } }
+                if let webSocketServer, let webSocketAPI = api.webSocketAPI {
+                    let gateway = WebSocketGateway(api: webSocketAPI, invoker: lambda) { entry in
+                        Self.printLine(entry.description, to: 1)
+                    }
+                    group.addTask { try await webSocketServer.run(gateway) }
+                }
                 if simulatedFeed {
                     let feed = SimulatedFeed(
                         symbols: feedSymbols, tick: .milliseconds(Int(simulatedTick * 1000)), invoker: lambda)
@@ -164,9 +192,13 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     /// The template's functions as the local Lambda service runs them, with the local settings.
-    private func functionDefinitions(for api: ServerlessTemplate, logger: Logger) throws -> [FunctionDefinition] {
+    private func functionDefinitions(
+        for api: ServerlessTemplate, managementEndpoint: String?, lambdaEndpoint: String, logger: Logger
+    ) throws -> [FunctionDefinition] {
         let environment = ProcessInfo.processInfo.environment
-        var local: [String: String] = [:]
+        // A function that invokes another (Ingest hands realtime messages to Push) does it
+        // through the local Invoke API, as the AWS SDKs would with this variable.
+        var local: [String: String] = ["AWS_ENDPOINT_URL_LAMBDA": lambdaEndpoint]
         if let url = databaseURL ?? environment["DATABASE_URL"] {
             local["DATABASE_URL"] = url
         } else {
@@ -187,7 +219,8 @@ struct ServeCommand: AsyncParsableCommand {
             buildPath: buildPath.map(BuildFolder.absolutePath) ?? BuildFolder.ofRunningProgram(),
             localEnvironment: local,
             overrides: overrides,
-            maximumEnvironments: maxEnvironments
+            maximumEnvironments: maxEnvironments,
+            webSocketManagementEndpoint: managementEndpoint
         )
         let definitions = api.functions.map(settings.definition(for:))
         let missing = definitions.filter { !FileManager.default.isExecutableFile(atPath: $0.executablePath) }

@@ -13,8 +13,8 @@ import Testing
 /// only once its process has ended.
 @Suite struct FunctionStopTests {
     @Test func healthExitsWhenItsRuntimeAPIIsGoneAndItsDatabaseUnreachable() async throws {
-        let runtimeAPIPort = try await ClosedPort.make()
-        let databasePort = try await ClosedPort.make()
+        let runtimeAPIPort = try await UnusedPort.find()
+        let databasePort = try await UnusedPort.find()
         let (process, pipes) = try await MultiThreadedEventLoopGroup.singleton.any().submit {
             try ChildProcess.spawn(
                 executable: BuildFolder.product("Health"),

@@ -17,7 +17,7 @@ import Testing
     /// A Delete touches no database: this one refuses every connection.
     @Test func aStackDeleteIsAnsweredSuccessAndIsNoFunctionError() async throws {
         try await ResponseURLStandIn.with { responseURL, standIn in
-            let databasePort = try await ClosedPort.make()
+            let databasePort = try await UnusedPort.find()
             let migrate = FunctionProcesses.definition(
                 "Migrate", environment: ["DATABASE_URL": "postgres://nobody@127.0.0.1:\(databasePort)/none"])
             try await withLocalLambda(functions: [migrate], logger: FunctionProcesses.quietLogger) { lambda in

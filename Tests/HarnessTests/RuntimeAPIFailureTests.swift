@@ -53,7 +53,7 @@ import Testing
     /// must not wait for a service that ignores cancellation.
     @Test(arguments: ["until-cancelled", "ignoring-cancellation"])
     func backgroundServicesDoNotKeepARuntimeWithoutARuntimeAPIAlive(_ service: String) async throws {
-        let port = try await ClosedPort.make()
+        let port = try await UnusedPort.find()
         let exit = try await runFixture(
             runtimeAPI: "127.0.0.1:\(port)", environment: ["FIXTURE_BACKGROUND": service], limit: .seconds(10))
         #expect(exit.status == .exited(1))

@@ -5,7 +5,7 @@ import Logging
 import NIOCore
 import Runtime
 
-// A function for the runtime's process-level tests and benchmarks. `FIXTURE_MODE` picks the
+// A function for the runtime's process-level tests, the local APIs' tests and benchmarks. `FIXTURE_MODE` picks the
 // handler kind; `FIXTURE_INIT_ERROR` makes initialisation fail with that message;
 // `FIXTURE_BACKGROUND` starts a background service first (see `startBackgroundService`).
 
@@ -85,6 +85,24 @@ struct HTTPEchoHandler: LambdaHandler {
     }
 }
 
+/// Plays a WebSocket API's function: prints each event on one line (`websocket-event <json>`)
+/// for the tests to read; refuses `$connect` with the `status` query parameter's code, the
+/// event as the body; answers a message with the event, or fails on the message `throw`.
+struct WebSocketEchoHandler: LambdaHandler {
+    func handle(
+        _ event: APIGatewayWebSocketRequest, context: LambdaContext
+    ) async throws -> APIGatewayWebSocketResponse {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let json = String(decoding: try encoder.encode(event), as: UTF8.self)
+        print("websocket-event \(json)")
+        fflush(nil)
+        if event.body == "throw" { throw FixtureError(description: "asked to fail") }
+        let status = event.queryStringParameters?["status"].flatMap { Int($0) } ?? 200
+        return APIGatewayWebSocketResponse(statusCode: status, body: json)
+    }
+}
+
 /// Returns the event's bytes unchanged: the cheapest possible function.
 struct ByteEchoHandler: ByteLambdaHandler {
     func handle(_ event: ByteBuffer, context: LambdaContext) async throws -> ByteBuffer {
@@ -118,6 +136,8 @@ case "http":
     }
 case "bytes":
     LambdaRuntime.run { _ in ByteEchoHandler() }
+case "websocket":
+    LambdaRuntime.run { _ in WebSocketEchoHandler() }
 default:
     LambdaRuntime.run { context in
         startBackgroundService(backgroundService, in: context)

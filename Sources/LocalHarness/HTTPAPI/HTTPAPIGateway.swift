@@ -1,6 +1,5 @@
 import Foundation
 import NIOCore
-import NIOPosix
 import Runtime
 
 /// Plays API Gateway's part for one HTTP API: routes a request, builds the function's event,
@@ -94,7 +93,8 @@ public struct HTTPAPIGateway: Sendable {
         }
 
         let result: InvocationResult
-        switch await invoke(match.route, payload: payload) {
+        switch await invoker.invoke(match.route.functionName, payload: payload, within: match.route.integrationTimeout)
+        {
         case .finished(let finished):
             result = finished
         case .timedOut:
@@ -116,44 +116,6 @@ public struct HTTPAPIGateway: Sendable {
             }
             return withCORS(.internalServerError, for: request)
         }
-    }
-
-    private enum Invocation: Sendable {
-        case finished(InvocationResult)
-        case timedOut
-        case failed(any Error)
-    }
-
-    /// Invokes the route's function, giving up after the integration timeout as API Gateway
-    /// does, cold start included.
-    ///
-    /// The invocation runs in a task of its own rather than a child task: a task group would
-    /// wait for an abandoned invocation to unwind (an environment still starting, say), and
-    /// API Gateway answers at the timeout whatever the function is doing. The abandoned
-    /// invocation is cancelled, which ends its environment.
-    private func invoke(_ route: Route, payload: ByteBuffer) async -> Invocation {
-        let invoker = invoker
-        let first = FirstOutcome<Invocation>()
-        let invocation = Task {
-            do {
-                first.offer(.finished(try await invoker.invoke(route.functionName, payload: payload)))
-            } catch {
-                first.offer(.failed(error))
-            }
-        }
-        let deadline = NIODeadline.now() + TimeAmount(route.integrationTimeout)
-        let timeout = Task {
-            try await MultiThreadedEventLoopGroup.singleton.any().sleep(until: deadline)
-            first.offer(.timedOut)
-        }
-        let outcome = await withTaskCancellationHandler {
-            await first.value()
-        } onCancel: {
-            first.offer(.failed(CancellationError()))
-        }
-        timeout.cancel()
-        if case .finished = outcome {} else { invocation.cancel() }
-        return outcome
     }
 
     /// With CORS configured, API Gateway replaces whatever CORS headers the function set with its own.

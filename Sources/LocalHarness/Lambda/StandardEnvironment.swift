@@ -27,6 +27,12 @@ enum StandardEnvironment {
             "PATH": "/usr/local/bin:/usr/bin/:/bin:/opt/bin",
             "LANG": "en_US.UTF-8",
             "LD_LIBRARY_PATH": libraryPath(taskRoot: taskRoot),
+            // Lambda gives every function its role's credentials. Locally they are fixed ones that
+            // the local emulators accept, so that a function signs its calls as on AWS; a
+            // function's own (a test pointing it at a stand-in) win.
+            "AWS_ACCESS_KEY_ID": LocalCredentials.accessKeyID,
+            "AWS_SECRET_ACCESS_KEY": LocalCredentials.secretAccessKey,
+            "AWS_SESSION_TOKEN": LocalCredentials.sessionToken,
         ]
         for (name, value) in function.environment where !reservedNames.contains(name) {
             variables[name] = value

@@ -2,8 +2,9 @@ import Foundation
 
 /// Resolves CloudFormation's intrinsic functions the way a deployment would, as far as a
 /// local run can: parameters take their defaults, pseudo parameters take fixed local values,
-/// conditions and mappings are evaluated, and anything that names a resource of the stack
-/// (`!GetAtt`, `!Ref` to a resource, `!ImportValue`) stays ``TemplateValue/unresolved(_:)``.
+/// conditions and mappings are evaluated, a function's `!Ref` is its local name, and anything
+/// else that names a resource of the stack (`!GetAtt`, `!Ref` to a resource, `!ImportValue`)
+/// stays ``TemplateValue/unresolved(_:)``.
 struct IntrinsicResolver {
     /// Parameter values by name.
     var parameters: [String: TemplateValue]
@@ -11,6 +12,9 @@ struct IntrinsicResolver {
     var resourceIDs: Set<String>
     var conditions: [String: TemplateNode]
     var mappings: TemplateNode?
+    /// The local names of the template's functions by logical id: a `!Ref` to a function is its
+    /// name, which is the local Lambda service's too.
+    var functionNames: [String: String] = [:]
 
     /// What the pseudo parameters are locally; names that only a real account has stay unresolved.
     static let pseudoParameters: [String: TemplateValue] = [
@@ -174,6 +178,7 @@ struct IntrinsicResolver {
         if name == "AWS::NoValue" { return nil }
         if let value = parameters[name] ?? Self.pseudoParameters[name] { return value }
         if name.hasPrefix("AWS::") { return .unresolved("!Ref \(name)") }
+        if let function = functionNames[name] { return .string(function) }
         if resourceIDs.contains(name) { return .unresolved("!Ref \(name)") }
         throw TemplateError("!Ref \(name) names neither a parameter nor a resource", at: location)
     }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// What a local run needs from a SAM template: the functions, the HTTP API's routes to them,
-/// and the API's CORS configuration and route throttling.
+/// the API's CORS configuration and route throttling, and the WebSocket API, if any.
 ///
 /// The template is the single source of routes: every `AWS::Serverless::Function` event of type
 /// `HttpApi` becomes a route (`Path` with `{param}` and `{proxy+}`, `Method` including `ANY`; an
@@ -15,6 +15,8 @@ public struct ServerlessTemplate: Sendable {
     public var cors: CORSConfiguration?
     /// The API's `DefaultRouteSettings` throttling; `nil` when it sets none.
     public var routeThrottling: RouteThrottling?
+    /// The WebSocket API (`AWS::ApiGatewayV2::Api` with `ProtocolType: WEBSOCKET`); `nil` when there is none.
+    public var webSocketAPI: WebSocketAPIDefinition?
     /// Parts of the template that a local run ignores (other event types, say), to tell the user.
     public var warnings: [String]
 
@@ -36,12 +38,19 @@ public struct ServerlessTemplate: Sendable {
         }
         var conditions: [String: TemplateNode] = [:]
         for entry in root["Conditions"]?.entries ?? [] { conditions[entry.key] = entry.value }
-        let resolver = IntrinsicResolver(
+        var resolver = IntrinsicResolver(
             parameters: try IntrinsicResolver.parameterDefaults(root["Parameters"]),
             resourceIDs: Set(resources.map(\.key)),
             conditions: conditions,
             mappings: root["Mappings"]
         )
+        // `!Ref` of a function is its name, which locally is its executable's: the Invoke API's.
+        for resource in resources where resource.value["Type"]?.scalar == "AWS::Serverless::Function" {
+            let codeURI = try resource.value["Properties"]?["CodeUri"].flatMap {
+                try resolver.resolve($0, at: "Resources.\(resource.key).Properties.CodeUri")?.string
+            }
+            resolver.functionNames[resource.key] = Self.localName(logicalID: resource.key, codeURI: codeURI)
+        }
         // Only the settings a local run uses are resolved: the rest of a deployment template
         // (policies, VPC, alarms) may refer to things that need no local meaning.
         let globalFunction = try Self.resolve(
@@ -128,6 +137,11 @@ public struct ServerlessTemplate: Sendable {
         self.routes = try RouteTable(routes)
         self.cors = cors
         self.routeThrottling = routeThrottling
+        self.webSocketAPI = try WebSocketAPIReader(
+            resources: resources, resolver: resolver,
+            functionNames: Dictionary(
+                functions.map { ($0.logicalID, $0.name) }, uniquingKeysWith: { first, _ in first })
+        ).read(warnings: &warnings)
         self.warnings = warnings
     }
 
@@ -159,19 +173,21 @@ public struct ServerlessTemplate: Sendable {
         return id
     }
 
+    /// A function's local name: the last folder of its `CodeUri`, else its logical id less `Function`.
+    private static func localName(logicalID: String, codeURI: String?) -> String {
+        if let folder = codeURI?.split(separator: "/").last(where: { $0 != "." && !$0.isEmpty }) {
+            return String(folder)
+        }
+        if logicalID.hasSuffix("Function"), logicalID.count > "Function".count {
+            return String(logicalID.dropLast("Function".count))
+        }
+        return logicalID
+    }
+
     private static func function(
         logicalID: String, properties: TemplateValue, globals: TemplateValue?, at location: String
     ) throws -> TemplateFunction {
-        let name: String
-        if let codeURI = properties["CodeUri"]?.string,
-            let folder = codeURI.split(separator: "/").last(where: { $0 != "." && !$0.isEmpty })
-        {
-            name = String(folder)
-        } else if logicalID.hasSuffix("Function"), logicalID.count > "Function".count {
-            name = String(logicalID.dropLast("Function".count))
-        } else {
-            name = logicalID
-        }
+        let name = localName(logicalID: logicalID, codeURI: properties["CodeUri"]?.string)
         let timeout = try integer(
             properties["Timeout"] ?? globals?["Timeout"], in: 1...900, at: "\(location).Properties.Timeout")
         let memory = try integer(
