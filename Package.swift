@@ -5,7 +5,7 @@ import PackageDescription
 /// `template.yaml` maps API routes to them; `./build.sh package` turns each into a `bootstrap`.
 let functionNames = [
     "CreateUser", "Login", "Me", "Sessions", "Health", "NotFound", "Migrate", "Charts", "Watchlists", "Alerts",
-    "Candles", "Ingest", "PublishKeys",
+    "Candles", "PublishKeys", "Realtime",
 ]
 
 /// Every target of ours: a warning fails the build, so that the package stays warning-free.
@@ -37,6 +37,8 @@ let package = Package(
         .executable(name: "chronoview-local", targets: ["ChronoViewLocal"]),
         .executable(name: "chronoview-bench", targets: ["ChronoViewBench"]),
         .executable(name: "MarketFeed", targets: ["MarketFeed"]),
+        .executable(name: "Ingest", targets: ["Ingest"]),
+        .executable(name: "Push", targets: ["Push"]),
     ] + functionNames.map { .executable(name: $0, targets: [$0]) },
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -80,20 +82,44 @@ let package = Package(
             dependencies: [.product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings
         ),
-        // The market feed: Binance's latest closed minutes to the candles queue (SQS).
+        // Calls to AWS services over HTTPS, signed, with AsyncHTTPClient: Lambda's Invoke, API
+        // Gateway's management API, and the exchange that SQS's client is built on.
         .target(
-            name: "Feed",
+            name: "AWSClients",
             dependencies: [
-                "Core", "AWSSigning", "LambdaEvents", "Runtime",
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                "AWSSigning", "Runtime", .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ] + networking,
             swiftSettings: strictSettings
         ),
-        // Not among `functionNames`: it needs the feed's HTTP client and signing, which Core does not.
+        // The market feed: Binance's latest closed minutes to the candles queue (SQS).
+        .target(
+            name: "Feed",
+            dependencies: ["Core", "AWSClients", "AWSSigning", "LambdaEvents", "Runtime"] + networking,
+            swiftSettings: strictSettings
+        ),
+        // The realtime API's pushes: handed over by Ingest, sent by Push through @connections.
+        .target(
+            name: "RealtimeDelivery",
+            dependencies: ["Core", "AWSClients", "AWSSigning", "LambdaEvents", "Runtime"] + networking,
+            swiftSettings: strictSettings
+        ),
+        // Not among `functionNames`: these need an HTTPS client and signing, which Core does not.
         .executableTarget(
             name: "MarketFeed",
             dependencies: ["Feed", "Runtime"],
             path: "Sources/Functions/MarketFeed",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "Ingest",
+            dependencies: ["Core", "RealtimeDelivery", "Runtime"],
+            path: "Sources/Functions/Ingest",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "Push",
+            dependencies: ["RealtimeDelivery", "Runtime"],
+            path: "Sources/Functions/Push",
             swiftSettings: strictSettings
         ),
         // Starts the local Lambda service's child processes: own process group, killed with the harness.
@@ -186,6 +212,15 @@ let package = Package(
             name: "FeedTests",
             dependencies: [
                 "Feed", "Core", "AWSSigning", "LambdaEvents", "Runtime", "LocalHarness", "TestSupport", "MarketFeed",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ] + networking,
+            swiftSettings: strictSettings
+        ),
+        // Pushing against stand-in Lambda and management APIs: hand-off, fan-out, 410s and stalls.
+        .testTarget(
+            name: "RealtimeDeliveryTests",
+            dependencies: [
+                "RealtimeDelivery", "AWSClients", "Core", "AWSSigning", "LambdaEvents", "Runtime", "TestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ] + networking,
             swiftSettings: strictSettings

@@ -1,7 +1,8 @@
 /// Signature Version 4's percent-encoding: every byte but RFC 3986's unreserved characters
-/// (`A-Z a-z 0-9 - . _ ~`) becomes `%XY`, with upper-case hexadecimal digits.
-enum URIEncoding {
-    static func encode<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> String {
+/// (`A-Z a-z 0-9 - . _ ~`) becomes `%XY`, with upper-case hexadecimal digits. A path segment
+/// or query value encoded this way is sent, and signed, as it is.
+public enum URIEncoding {
+    public static func encode<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> String {
         var encoded = ""
         for byte in bytes {
             if isUnreserved(byte) {

@@ -1,3 +1,4 @@
+import AWSClients
 import AsyncHTTPClient
 import Logging
 import NIOCore

@@ -1,3 +1,4 @@
+import AWSClients
 import AWSSigning
 import AsyncHTTPClient
 import LambdaEvents

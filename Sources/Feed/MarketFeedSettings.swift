@@ -51,38 +51,18 @@ public struct MarketFeedSettings: Sendable, Hashable {
             if !symbols.contains(symbol) { symbols.append(symbol) }
         }
         guard !symbols.isEmpty else { return nil }
-        guard let region = environment["AWS_REGION"] ?? environment["AWS_DEFAULT_REGION"] else {
-            throw ConfigurationError(variable: "AWS_REGION", problem: "is not set (Lambda sets it)")
-        }
-        guard let credentials = AWSCredentials(environment: { environment[$0] }) else {
-            throw ConfigurationError(
-                variable: "AWS_ACCESS_KEY_ID", problem: "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY must be set")
-        }
+        let region = try environment.awsRegion()
         return MarketFeedSettings(
             symbols: symbols,
-            klinesBaseURL: try httpURL(environment, "KLINES_BASE_URL"),
-            queueURL: try httpURL(environment, "CANDLES_QUEUE_URL"),
+            klinesBaseURL: try environment.httpURL("KLINES_BASE_URL"),
+            queueURL: try environment.httpURL("CANDLES_QUEUE_URL"),
             minutes: try environment.integer("MARKET_FEED_MINUTES", in: minutesRange, default: 5),
-            sqsEndpoint: environment["AWS_ENDPOINT_URL_SQS"] == nil
-                ? "https://sqs.\(region).amazonaws.com" : try httpURL(environment, "AWS_ENDPOINT_URL_SQS"),
+            sqsEndpoint: try environment.awsEndpoint(service: "sqs", region: region),
             region: region,
-            credentials: credentials
+            credentials: try environment.awsCredentials()
         )
     }
 
-    /// A required `http` or `https` URL, without a final `/`.
-    private static func httpURL(_ environment: EnvironmentVariables, _ name: String) throws(ConfigurationError)
-        -> String
-    {
-        guard let value = environment[name] else { throw ConfigurationError(variable: name, problem: "is not set") }
-        let scheme = value.prefix { $0 != ":" }.lowercased()
-        guard scheme == "http" || scheme == "https", value.dropFirst(scheme.count).hasPrefix("://"),
-            value.count > scheme.count + 3
-        else {
-            throw ConfigurationError(variable: name, problem: "expected an http or https URL")
-        }
-        return value.hasSuffix("/") ? String(value.dropLast()) : value
-    }
 }
 
 extension Substring {

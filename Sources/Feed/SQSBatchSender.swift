@@ -1,3 +1,4 @@
+import AWSClients
 import Logging
 import NIOCore
 

@@ -1,3 +1,4 @@
+import AWSClients
 import AWSSigning
 import AsyncHTTPClient
 import NIOCore
@@ -38,17 +39,9 @@ struct SQSClient: Sendable {
             SignableRequest.Header("content-type", "application/x-amz-json-1.0"),
             SignableRequest.Header("x-amz-target", "AmazonSQS.SendMessageBatch"),
         ]
-        guard let signable = SignableRequest(method: "POST", url: endpoint, headers: headers, body: body) else {
+        guard let request = signer.signedRequest(.POST, url: endpoint, headers: headers, body: body) else {
             throw CallFailure(reason: "the SQS endpoint \(endpoint) is not an http or https URL", isRetryable: false)
         }
-        var request = HTTPClientRequest(url: endpoint)
-        request.method = .POST
-        // The host header too: what is sent must be what was signed.
-        for header in signable.headers + signer.sign(signable).headers {
-            request.headers.add(name: header.name, value: header.value)
-        }
-        request.body = .bytes(ByteBuffer(bytes: body))
-
         let answer: HTTPAnswer
         do {
             answer = try await exchange.perform(request, deadline: deadline)

@@ -78,10 +78,10 @@ import Testing
         }
     }
 
-    /// The functions that run outside the VPC: MarketFeed reaches the exchange's public API,
-    /// which the private subnets (no NAT gateway) cannot, and touches neither the database nor
-    /// a secret.
-    static let outsideTheVPC: Set = ["MarketFeedFunction"]
+    /// The functions that run outside the VPC: MarketFeed reaches the exchange's public API and
+    /// Push API Gateway's management API, which the private subnets (no NAT gateway, and no
+    /// endpoint serves @connections) cannot; they touch neither the database nor a secret.
+    static let outsideTheVPC: Set = ["MarketFeedFunction", "PushFunction"]
 
     @Test func functionsOutsideTheVPCUseNeitherTheDatabaseNorSecrets() {
         for id in Self.outsideTheVPC {
@@ -157,8 +157,9 @@ import Testing
 
     /// A function's environment names exactly the secrets its role may read, under the same
     /// condition (`!If [UsesES256, ...]`): one it may not read fails its first request, one it
-    /// may read but does not name is a needless grant. The only other grant is sending to a
-    /// queue of the template that the environment names.
+    /// may read but does not name is a needless grant. The only other grants are sending to a
+    /// queue, invoking a function, or posting to the realtime API's connections, each named by
+    /// the environment, and signing in to the database with IAM.
     @Test func functionsMayReadExactlyTheSecretsTheirEnvironmentNames() {
         let queues = Set(template.resources(ofType: "AWS::SQS::Queue").keys)
         for (id, function) in template.functions {
@@ -180,6 +181,36 @@ import Testing
                         "\(id) may send to \(queue) but its environment does not name it")
                     continue
                 }
+                if let invoked = policy[path: "LambdaInvokePolicy", "FunctionName"]?.referenced {
+                    #expect(
+                        template.functions[invoked] != nil,
+                        "\(id) may invoke \(invoked), not a function of the template")
+                    #expect(
+                        variables.values.contains { $0.referenced == invoked },
+                        "\(id) may invoke \(invoked) but its environment does not name it")
+                    continue
+                }
+                if let statements = policy["Statement"]?.items {
+                    let actions = statements.map { $0["Action"]?.scalar }
+                    #expect(
+                        actions == ["execute-api:ManageConnections"],
+                        "\(id) has a policy other than managing the realtime API's connections: \(actions)")
+                    #expect(
+                        variables["WEBSOCKET_MANAGEMENT_ENDPOINT"] != nil,
+                        "\(id) may manage connections but its environment names no management endpoint")
+                    let resource = statements.first?["Resource"]?.description ?? ""
+                    #expect(resource.contains("/POST/@connections/*"), "\(id) may do more than POST: \(resource)")
+                    continue
+                }
+                if let managed = policy.referenced {
+                    #expect(
+                        managed == Self.databaseConnectPolicy,
+                        "\(id) has the managed policy \(managed), not \(Self.databaseConnectPolicy)")
+                    #expect(
+                        variables["DATABASE_AUTH"] == .scalar("iam"),
+                        "\(id) may sign in to the database with IAM but its DATABASE_AUTH is not iam")
+                    continue
+                }
                 guard let secret = policy[path: "AWSSecretsManagerGetSecretValuePolicy", "SecretArn"] else {
                     Issue.record("\(id) has a policy other than reading one named secret: \(policy)")
                     continue
@@ -197,10 +228,20 @@ import Testing
         for id in functionIds {
             let variables =
                 template.effectiveProperties(ofFunction: id)[path: "Environment", "Variables"]?.members ?? [:]
+            let policies = template.functions[id]?[path: "Properties", "Policies"]?.items ?? []
+            let signsInWithIAM = policies.contains { $0.referenced == Self.databaseConnectPolicy }
             if let secret = variables["DATABASE_SECRET_ARN"] {
                 #expect(
                     secret.attribute.map { isManagedDatabaseSecret($0) } == true,
                     "\(id).DATABASE_SECRET_ARN is not the RDS-managed master user secret")
+                #expect(variables["DATABASE_AUTH"] == .scalar("password"), "\(id) signs in as the owner")
+            }
+            if signsInWithIAM {
+                #expect(variables["DATABASE_SECRET_ARN"] == nil, "\(id) signs in with IAM yet reads the owner's secret")
+                #expect(variables["PGUSER"] == .scalar("chronoview_app"), "\(id).PGUSER is not the application role")
+                #expect(variables["DATABASE_AUTH"] == .scalar("iam"), "\(id).DATABASE_AUTH")
+            }
+            if variables["DATABASE_SECRET_ARN"] != nil || signsInWithIAM {
                 let host = variables["PGHOST"]?.attribute
                 #expect(
                     host.map { $0.hasSuffix(".Endpoint") && proxies.contains(String($0.dropLast(".Endpoint".count))) }
@@ -245,6 +286,21 @@ import Testing
                     && arn.contains(":layer:AWS-Parameters-and-Secrets-Lambda-Extension:"),
                 "SecretsExtension.\(region) is \(arn)")
         }
+    }
+
+    /// The managed policy that lets a function sign in to RDS Proxy as the application role.
+    static let databaseConnectPolicy = "DatabaseConnectPolicy"
+
+    /// It allows `rds-db:connect` as `chronoview_app` to the template's proxy, and nothing else.
+    @Test func theDatabaseConnectPolicyAllowsOnlyTheApplicationRoleOnTheProxy() throws {
+        let policy = try #require(template.resources[Self.databaseConnectPolicy])
+        #expect(policy["Type"]?.scalar == "AWS::IAM::ManagedPolicy")
+        let statements = policy[path: "Properties", "PolicyDocument", "Statement"]?.items ?? []
+        #expect(statements.count == 1)
+        #expect(statements.first?["Action"] == .scalar("rds-db:connect"))
+        let resource = statements.first?["Resource"]?.description ?? ""
+        #expect(resource.contains(":dbuser:${ProxyId}/chronoview_app"), "\(resource)")
+        #expect(resource.contains("DatabaseProxy.DBProxyArn"), "\(resource)")
     }
 
     // MARK: -

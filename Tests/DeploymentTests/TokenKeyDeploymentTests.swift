@@ -14,7 +14,7 @@ import Testing
     /// Login and Sessions sign; PublishKeys publishes the public keys at deployment.
     static let signingKeyReaders: Set = ["LoginFunction", "SessionsFunction", "PublishKeysFunction"]
     static let verifiers: Set = [
-        "MeFunction", "ChartsFunction", "WatchlistsFunction", "AlertsFunction", "CandlesFunction",
+        "MeFunction", "ChartsFunction", "WatchlistsFunction", "AlertsFunction", "CandlesFunction", "RealtimeFunction",
     ]
 
     func variables(of id: String) -> [String: TemplateNode] {

@@ -1,3 +1,5 @@
+import TestSupport
+
 /// Binance-shaped klines answers for the stand-in: rows of `[openTime, "open", "high", "low",
 /// "close", "volume", closeTime, ...]`.
 enum KlinesAnswer {

@@ -1,4 +1,5 @@
 import Feed
+import TestSupport
 import Testing
 
 /// What the feed does when SQS does not take every message at once.

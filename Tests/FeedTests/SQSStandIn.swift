@@ -1,6 +1,7 @@
 import AWSSigning
 import Foundation
 import NIOHTTP1
+import TestSupport
 
 /// Plays SQS's `SendMessageBatch` for the stand-in server: checks that a request is one, signed
 /// with the test credentials, and writes SQS's answers.

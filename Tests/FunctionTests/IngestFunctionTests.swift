@@ -83,4 +83,33 @@ import Testing
             #expect(String(buffer: result.payload).contains("at most 1000 candles"))
         }
     }
+
+    /// Pushing is handed off after the candles are stored: a Lambda endpoint that refuses the
+    /// connection, or takes it and never answers, costs an ingestion its hand-off timeout at
+    /// most, never its candles.
+    @Test func anUnreachableOrStalledPushFunctionNeverFailsAnIngestion() async throws {
+        let refused = "http://127.0.0.1:\(try await UnusedPort.find())"
+        try await StandInServer.with({ _ in .silence }) { stalled, stalledURL in
+            for endpoint in [refused, stalledURL] {
+                let environment = ["PUSH_FUNCTION_NAME": "Push", "AWS_ENDPOINT_URL_LAMBDA": endpoint]
+                try await FunctionProcesses.with(["Migrate", "CreateUser", "Ingest"], environment: environment) {
+                    lambda, database in
+                    _ = try await lambda.invoke("Migrate", payload: ByteBuffer(string: "{}"))
+                    let credentials = #"{"email":"listener@example.com","password":"a long password"}"#
+                    _ = try await lambda.respond("CreateUser", to: TestEvent("POST", "/api/users", body: credentials))
+                    // Someone listens, so the ingestion has messages to hand over.
+                    try await AdminDatabase.run(
+                        """
+                        INSERT INTO realtime_connections (id, user_id, symbols)
+                        SELECT 'TGlzdGVuaW5nMDE=', id, ARRAY['PUSHUSDT'] FROM users
+                        """, at: database["DATABASE_URL"])
+                    let event = #"{"candles":[\#(Self.candle("PUSHUSDT", minutesAgo: 1))]}"#
+                    let result = try await lambda.invoke("Ingest", payload: ByteBuffer(string: event))
+                    #expect(result.errorType == nil, "\(endpoint)")
+                    #expect(Self.json(result)["accepted"] as? Int == 1, "\(endpoint)")
+                }
+            }
+            #expect(stalled.requests.count == 1)
+        }
+    }
 }

@@ -111,14 +111,7 @@ public struct DatabaseSettings: Sendable, Hashable {
         case nil, "password":
             return nil
         case "iam":
-            guard let region = environment["AWS_REGION"] else {
-                throw ConfigurationError(variable: "AWS_REGION", problem: "is needed by DATABASE_AUTH=iam")
-            }
-            guard let credentials = AWSCredentials(environment: { environment[$0] }) else {
-                throw ConfigurationError(
-                    variable: "AWS_ACCESS_KEY_ID", problem: "DATABASE_AUTH=iam needs the function's AWS credentials")
-            }
-            return IAMAuthentication(region: region, credentials: credentials)
+            return IAMAuthentication(region: try environment.awsRegion(), credentials: try environment.awsCredentials())
         case let other?:
             throw ConfigurationError(variable: "DATABASE_AUTH", problem: "unsupported '\(other)' (password, iam)")
         }

@@ -29,9 +29,12 @@ public struct CandleService: Sendable {
 
     /// What an ingestion stored and fired.
     public struct Ingestion: Sendable {
-        /// Distinct (symbol, minute) candles stored; a minute given twice counts once, the last one.
-        public var stored: Int
+        /// The distinct (symbol, minute) candles stored, by symbol and minute; of a minute given
+        /// twice, the last one.
+        public var candles: [MinuteCandle]
         public var firedAlerts: [OwnedObject<Alert>]
+
+        public var stored: Int { candles.count }
     }
 
     /// Stores `candles` (a minute already stored is replaced, and a minute given twice in
@@ -39,7 +42,7 @@ public struct CandleService: Sendable {
     /// alerts they reach: all of it or nothing.
     public func ingest(_ candles: [MinuteCandle], logger: Logger) async throws -> Ingestion {
         let latest = Self.lastOfEachMinute(candles)
-        guard !latest.isEmpty else { return Ingestion(stored: 0, firedAlerts: []) }
+        guard !latest.isEmpty else { return Ingestion(candles: [], firedAlerts: []) }
         let symbols = latest.map(\.symbol)
         let minutes = latest.map(\.minute)
         let purgeBefore = oldestAcceptedMinute(now: Int64(Date().timeIntervalSince1970))
@@ -58,7 +61,7 @@ public struct CandleService: Sendable {
             }
             return fired
         }
-        return Ingestion(stored: latest.count, firedAlerts: fired)
+        return Ingestion(candles: latest, firedAlerts: fired)
     }
 
     /// Up to `limit` buckets of `interval`, oldest first (see ``CandleQuery``).

@@ -7,5 +7,6 @@ public enum Migrations {
         attemptThrottling,
         chartLayoutText,
         applicationRole,
+        realtimeConnections,
     ]
 }

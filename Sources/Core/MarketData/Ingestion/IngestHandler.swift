@@ -15,11 +15,19 @@ import Runtime
 /// transaction, or named in `batchItemFailures` so that SQS delivers it again (a body that is
 /// no ingestion at all ends in the dead-letter queue that way). Once the database is found
 /// unavailable, the rest of the batch fails at once instead of waiting out a timeout each.
+///
+/// Once stored, the candles and the alerts they fired go to the realtime API's connections
+/// through `publisher`, when there is one; that never fails the ingestion.
 public struct IngestHandler: LambdaHandler {
     let bootstrap: ServicesBootstrap<CandleService>
+    let publisher: (any PushPublisher)?
 
-    public init(_ context: LambdaInitializationContext, environment: EnvironmentVariables = .process) async throws {
+    public init(
+        _ context: LambdaInitializationContext, environment: EnvironmentVariables = .process,
+        publisher: (any PushPublisher)? = nil
+    ) async throws {
         bootstrap = try await ServicesBootstrap(context, environment: environment, tokens: nil) { $0.candles }
+        self.publisher = publisher
     }
 
     public func handle(_ event: IngestEvent, context: LambdaContext) async throws -> IngestOutput {
@@ -82,5 +90,27 @@ public struct IngestHandler: LambdaHandler {
         if !ingestion.firedAlerts.isEmpty {
             logger.info("alerts fired", metadata: ["count": "\(ingestion.firedAlerts.count)"])
         }
+        if let publisher, ingestion.stored > 0 {
+            await push(ingestion, through: publisher, database: candles.database, logger: logger)
+        }
+    }
+
+    /// Hands the ingestion's messages to the publisher; a failure is logged, the candles stay stored.
+    private func push(
+        _ ingestion: CandleService.Ingestion, through publisher: any PushPublisher, database: Database,
+        logger: Logger
+    ) async {
+        let batch: PushBatch
+        do {
+            batch = try await database.withConnection { connection in
+                try await PushPlanner.batch(for: ingestion, on: connection, logger: logger)
+            }
+        } catch {
+            logger.warning(
+                "realtime messages not sent: their recipients could not be read", metadata: ["error": "\(error)"])
+            return
+        }
+        guard !batch.messages.isEmpty else { return }
+        await publisher.publish(batch, logger: logger)
     }
 }

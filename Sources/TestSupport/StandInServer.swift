@@ -1,19 +1,19 @@
 import NIOCore
 import NIOHTTP1
 import Synchronization
-import TestSupport
 
-/// A service the feed talks to, played on a free port of 127.0.0.1: it records every request
-/// and answers each as the test says, or never.
-final class StandInServer: Sendable {
-    struct Request: Sendable {
-        var method: HTTPMethod
-        var uri: String
-        var headers: HTTPHeaders
-        var body: [UInt8]
+/// A service a program talks to (an exchange, SQS, Lambda, API Gateway's management API),
+/// played on a free port of 127.0.0.1: it records every request and answers each as the test
+/// says, or never.
+public final class StandInServer: Sendable {
+    public struct Request: Sendable {
+        public var method: HTTPMethod
+        public var uri: String
+        public var headers: HTTPHeaders
+        public var body: [UInt8]
 
         /// The query parameter's value (this server's requests need no decoding).
-        func query(_ name: String) -> String? {
+        public func query(_ name: String) -> String? {
             guard let query = uri.split(separator: "?", maxSplits: 1).dropFirst().first else { return nil }
             for pair in query.split(separator: "&") where pair.hasPrefix("\(name)=") {
                 return String(pair.dropFirst(name.count + 1))
@@ -22,7 +22,7 @@ final class StandInServer: Sendable {
         }
     }
 
-    enum Reply: Sendable {
+    public enum Reply: Sendable {
         case answer(status: Int, headers: [(String, String)] = [], body: String)
         /// Reads the request and says nothing, keeping the connection open.
         case silence
@@ -35,10 +35,10 @@ final class StandInServer: Sendable {
         self.reply = reply
     }
 
-    var requests: [Request] { received.withLock { $0 } }
+    public var requests: [Request] { received.withLock { $0 } }
 
     /// Serves until `body` returns; `body` gets the server's base URL (`http://127.0.0.1:PORT`).
-    static func with<Result>(
+    public static func with<Result>(
         _ reply: @escaping @Sendable (Request) -> Reply,
         _ body: (StandInServer, String) async throws -> Result
     ) async throws -> Result {

@@ -5,13 +5,13 @@ import Runtime
 
 /// Sends one request and reads its whole answer, abandoning it at a deadline: the client's own
 /// deadline stops waiting for the response head only, and a server may stall in the body.
-struct HTTPExchange: Sendable {
+public struct HTTPExchange: Sendable {
     /// Why an exchange brought no answer.
-    enum Failure: Error, CustomStringConvertible {
+    public enum Failure: Error, CustomStringConvertible {
         case timedOut
         case transport(String)
 
-        var description: String {
+        public var description: String {
             switch self {
             case .timedOut: "no answer in time"
             case .transport(let problem): problem
@@ -19,14 +19,19 @@ struct HTTPExchange: Sendable {
         }
     }
 
-    let client: HTTPClient
+    public let client: HTTPClient
     /// Where the deadline's timer runs.
-    let eventLoop: any EventLoop
+    public let eventLoop: any EventLoop
 
-    /// Larger than any answer the feed expects (1,000 klines are about 150 KB).
-    static let maximumBodyBytes = 4 << 20
+    /// Larger than any answer expected (1,000 klines are about 150 KB).
+    public static let maximumBodyBytes = 4 << 20
 
-    func perform(_ request: HTTPClientRequest, deadline: NIODeadline) async throws(Failure) -> HTTPAnswer {
+    public init(client: HTTPClient, eventLoop: any EventLoop) {
+        self.client = client
+        self.eventLoop = eventLoop
+    }
+
+    public func perform(_ request: HTTPClientRequest, deadline: NIODeadline) async throws(Failure) -> HTTPAnswer {
         let client = client
         do {
             return try await withThrowingTaskGroup(of: HTTPAnswer?.self) { group in
