@@ -153,6 +153,23 @@ import Testing
         #expect(code.contains("'/index.html'"), "\(functionId) does not serve the app shell")
     }
 
+    /// Every function that serves traffic or runs on a schedule pages the operator when it
+    /// errs or is throttled (PublishKeys answers the deployment itself, which shows its failure).
+    @Test func everyFunctionHasErrorAndThrottleAlarms() {
+        let alarms = template.resources(ofType: "AWS::CloudWatch::Alarm").values
+        for id in template.functions.keys where id != "PublishKeysFunction" {
+            for metric in ["Errors", "Throttles"] {
+                let watched = alarms.contains { alarm in
+                    alarm[path: "Properties", "MetricName"]?.scalar == metric
+                        && alarm[path: "Properties", "Dimensions"]?.items?.contains {
+                            $0["Value"]?.referenced == id
+                        } == true
+                }
+                #expect(watched, "\(id) has no alarm on \(metric)")
+            }
+        }
+    }
+
     @Test func outputsNameTheAPIAndTheSPA() {
         let outputs = template.root["Outputs"]?.members ?? [:]
         for name in ["ApiUrl", "SpaUrl", "SpaBucketName"] {
