@@ -221,8 +221,11 @@ import Testing
                 #expect(directives[name] == value, "\(name): \(String(describing: directives[name]))")
             }
         }
-        #expect(Self.directives(plain ?? "")["connect-src"] == "'self'")
-        #expect(Self.directives(withWebSocket ?? "")["connect-src"] == "'self' ${\(websocket)}")
+        // The stack's own WebSocket API always; a custom domain of it when the parameter names one.
+        let api = "wss://${RealtimeApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}"
+        #expect(template.resources["RealtimeApi"]?[path: "Properties", "ProtocolType"]?.scalar == "WEBSOCKET")
+        #expect(Self.directives(plain ?? "")["connect-src"] == "'self' \(api)")
+        #expect(Self.directives(withWebSocket ?? "")["connect-src"] == "'self' \(api) ${\(websocket)}")
     }
 
     /// Access logs to a bucket of the stack that CloudFront's log delivery can write to.
