@@ -24,8 +24,8 @@ import Testing
 
     // MARK: - the API behind CloudFront
 
-    /// `/api/*` and `/.well-known/jwks.json` go to the HTTP API, uncached, with everything but
-    /// Host forwarded, so the SPA calls its own origin.
+    /// `/api`, `/api/*` and `/.well-known/jwks.json` go to the HTTP API, uncached, with
+    /// everything but Host forwarded, so the SPA calls its own origin.
     @Test func theAPIIsServedThroughTheDistribution() throws {
         let origin = try apiOrigin()
         let originId = try #require(origin["Id"]?.scalar)
@@ -36,7 +36,7 @@ import Testing
         #expect(origin[path: "CustomOriginConfig", "OriginSSLProtocols"]?.items?.compactMap(\.scalar) == ["TLSv1.2"])
 
         let behaviors = distribution["CacheBehaviors"]?.items ?? []
-        for pattern in ["/api/*", "/.well-known/jwks.json"] {
+        for pattern in ["/api", "/api/*", "/.well-known/jwks.json"] {
             let behavior = try #require(
                 behaviors.first { $0["PathPattern"]?.scalar == pattern }, "no cache behaviour for \(pattern)")
             #expect(behavior["TargetOriginId"]?.scalar == originId, "\(pattern) does not reach the API")
@@ -47,8 +47,10 @@ import Testing
                 ["https-only", "redirect-to-https"].contains(behavior["ViewerProtocolPolicy"]?.scalar ?? ""),
                 "\(pattern) answers plain HTTP")
         }
-        let apiBehavior = try #require(behaviors.first { $0["PathPattern"]?.scalar == "/api/*" })
-        #expect(Set(apiBehavior["AllowedMethods"]?.items?.compactMap(\.scalar) ?? []) == Self.allMethods)
+        for pattern in ["/api", "/api/*"] {
+            let apiBehavior = try #require(behaviors.first { $0["PathPattern"]?.scalar == pattern })
+            #expect(Set(apiBehavior["AllowedMethods"]?.items?.compactMap(\.scalar) ?? []) == Self.allMethods)
+        }
     }
 
     /// CloudFront sends the origin secret as `X-Origin-Verify`, from Secrets Manager, and every
