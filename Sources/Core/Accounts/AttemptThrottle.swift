@@ -59,7 +59,8 @@ struct AttemptThrottle: Sendable {
     {
         let windowSeconds = Int(window.components.seconds)
         let digest = subject.digest
-        try await connection.query("SELECT pg_advisory_xact_lock(\(subject.lockKey))", logger: logger)
+        // Read, so that a wait the server ends is an error here rather than in the next statement.
+        _ = try await connection.query("SELECT pg_advisory_xact_lock(\(subject.lockKey))", logger: logger).collect()
         try await connection.query(
             """
             DELETE FROM failed_attempts WHERE ctid = ANY (ARRAY(

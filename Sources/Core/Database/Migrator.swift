@@ -9,9 +9,14 @@ public struct Migrator: Sendable {
     static let advisoryLockKey: Int64 = 0x4368_726F_6E6F_5631
 
     public let migrations: [Migration]
+    /// The longest any one statement may run, the wait for another runner's lock included: a
+    /// database that hangs fails the deployment with an error (Migrate's timeout is 10 minutes)
+    /// instead of leaving it to time out.
+    public let statementTimeout: Duration
 
-    public init(migrations: [Migration] = Migrations.all) {
+    public init(migrations: [Migration] = Migrations.all, statementTimeout: Duration = .seconds(9 * 60)) {
         self.migrations = migrations.sorted { $0.version < $1.version }
+        self.statementTimeout = statementTimeout
     }
 
     /// Applies what is missing; returns the versions applied by this call.
@@ -19,16 +24,42 @@ public struct Migrator: Sendable {
     public func migrate(_ database: Database, logger: Logger) async throws -> [Int] {
         // A long lock wait is expected when another runner is migrating, so this bypasses the
         // per-operation timeout and uses the client directly.
-        try await database.client.withConnection { connection in
-            try await connection.query("SELECT pg_advisory_lock(\(Self.advisoryLockKey))", logger: logger)
+        let milliseconds = max(
+            1,
+            statementTimeout.components.seconds * 1000 + statementTimeout.components.attoseconds / 1_000_000_000_000_000
+        )
+        return try await database.client.withConnection { connection in
+            // For this session only, and reset before the connection goes back to the pool; SET
+            // takes no parameters.
+            try await connection.query(
+                PostgresQuery(unsafeSQL: "SET statement_timeout = \(milliseconds)"), logger: logger)
+            let outcome: Result<[Int], any Error>
             do {
-                let applied = try await apply(on: connection, logger: logger)
-                try await connection.query("SELECT pg_advisory_unlock(\(Self.advisoryLockKey))", logger: logger)
-                return applied
+                outcome = .success(try await applyHoldingTheLock(on: connection, logger: logger))
             } catch {
-                _ = try? await connection.query("SELECT pg_advisory_unlock(\(Self.advisoryLockKey))", logger: logger)
-                throw error
+                outcome = .failure(error)
             }
+            _ = try? await connection.query("RESET statement_timeout", logger: logger)
+            return try outcome.get()
+        }
+    }
+
+    /// Applies what is missing while holding the migration lock, waiting for it if another
+    /// runner has it.
+    private func applyHoldingTheLock(on connection: PostgresConnection, logger: Logger) async throws -> [Int] {
+        // The rows are read: a statement's error (the lock wait cancelled at the timeout) arrives
+        // with them, and a query whose rows are dropped unread would let the migration go on
+        // without the lock.
+        _ = try await connection.query("SELECT pg_advisory_lock(\(Self.advisoryLockKey))", logger: logger).collect()
+        do {
+            let applied = try await apply(on: connection, logger: logger)
+            _ = try await connection.query("SELECT pg_advisory_unlock(\(Self.advisoryLockKey))", logger: logger)
+                .collect()
+            return applied
+        } catch {
+            _ = try? await connection.query("SELECT pg_advisory_unlock(\(Self.advisoryLockKey))", logger: logger)
+                .collect()
+            throw error
         }
     }
 

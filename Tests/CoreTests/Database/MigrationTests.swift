@@ -1,8 +1,11 @@
-import Core
+import Foundation
 import Logging
 import NIOPosix
 import PostgresNIO
+import TestSupport
 import Testing
+
+@testable import Core
 
 @Suite struct MigrationTests {
     @Test func migratingTwiceAppliesNothingTheSecondTime() async throws {
@@ -62,6 +65,45 @@ import Testing
         _ = try await TestDatabase.withServices { services in
             await #expect(throws: PSQLError.self) {
                 _ = try await Migrator().migrate(services.database, logger: TestDatabase.logger)
+            }
+        }
+    }
+
+    /// A runner that cannot get the migration lock (another holds it, or the database hangs)
+    /// gives up with an error at its statement timeout instead of waiting out its invocation.
+    @Test func aRunnerWaitingTooLongForTheLockGivesUpWithAnError() async throws {
+        try await TestDatabase.withDatabase { settings in
+            var owner = settings.database
+            owner.poolSize = 2
+            // Another runner, on a session of its own, holds the lock.
+            let admin = try #require(ProcessInfo.processInfo.environment["CHRONOVIEW_TEST_DATABASE_URL"])
+            let url = try #require(URLComponents(string: admin))
+            var other = url
+            other.path = "/" + owner.database
+            try await AdminDatabase.withConnection(to: other) { holder in
+                try await holder.query(
+                    "SELECT pg_advisory_lock(\(Migrator.advisoryLockKey))", logger: TestDatabase.logger)
+                try await TestDatabase.withDatabaseClient(owner) { database in
+                    let error = await #expect(throws: PSQLError.self) {
+                        _ = try await Migrator(statementTimeout: .milliseconds(300)).migrate(
+                            database, logger: TestDatabase.logger)
+                    }
+                    #expect(error?.serverInfo?[.sqlState] == "57014")
+                    // The timeout was the migration's own: both of the pool's connections, the
+                    // migration's among them, are back to the default.
+                    let timeouts = try await database.withConnection { first in
+                        try await database.withConnection { second in
+                            var values: [String] = []
+                            for connection in [first, second] {
+                                values.append(
+                                    try await connection.query("SHOW statement_timeout", logger: TestDatabase.logger)
+                                        .collect()[0].decode(String.self))
+                            }
+                            return values
+                        }
+                    }
+                    #expect(timeouts == ["0", "0"])
+                }
             }
         }
     }

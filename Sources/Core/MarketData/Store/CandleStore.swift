@@ -13,11 +13,13 @@ enum CandleStore {
     /// ingestions of one symbol take turns (each rollup is recomputed from rows the other one
     /// has committed) and never deadlock.
     static func lockSymbols(_ symbols: [String], on connection: PostgresConnection, logger: Logger) async throws {
-        try await connection.query(
+        // Read, so that a wait the server ends (a deadlock it detects, a timeout) is an error here.
+        _ = try await connection.query(
             """
             SELECT pg_advisory_xact_lock(\(symbolLockSpace), key)
             FROM (SELECT DISTINCT hashtext(symbol) AS key FROM unnest(\(symbols)::text[]) AS symbol ORDER BY key) AS keys
-            """, logger: logger)
+            """, logger: logger
+        ).collect()
     }
 
     /// Stores 1-minute candles; a stored minute is replaced. `candles` holds one candle a
