@@ -41,7 +41,8 @@ public struct MinuteCandle: Sendable, Hashable {
     {
         guard case .object(let fields) = value else { throw CandleRejection("the candle must be a JSON object") }
         func field<T>(_ name: String, _ parse: (JSONValue) throws(FieldError) -> T) throws(CandleRejection) -> T {
-            guard let value = fields[name], value != .null else { throw CandleRejection("\(name): is required") }
+            guard let value = fields[name] else { throw CandleRejection("\(name): is required") }
+            guard value != .null else { throw CandleRejection("\(name): must not be null") }
             do throws(FieldError) {
                 return try parse(value)
             } catch {
