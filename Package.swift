@@ -162,6 +162,7 @@ let package = Package(
                 "TestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
             ],
             path: "Sources/Benchmarks/ChronoViewBench",
             swiftSettings: strictSettings

@@ -8,6 +8,9 @@
 #   3. endtoend   routes through `chronoview-local serve`, beside pgbench and bcrypt floors
 #   4. marketdata Ingest throughput with 100,000 active alerts, GET /api/candles over two years
 #                 of minutes, bytes per stored minute (a database of its own)
+#   5. realtime   push latency from the end of an ingestion to the last of 1, 100 and 1,000
+#                 WebSocket subscribers through the local WebSocket API, memory per open
+#                 connection (a database of its own)
 #
 # Everything is release-built as it is deployed: the functions by `./build.sh package`, the
 # benchmark programs in the same scratch folder with the same flags, so that they reuse its
@@ -96,10 +99,11 @@ cmd_bench() {
         esac
         shift
     done
-    local spawns=30 invocations=20000 function_spawns=10 seconds=10 market=()
+    local spawns=30 invocations=20000 function_spawns=10 seconds=10 market=() realtime=()
     if $quick; then
         spawns=5 invocations=2000 function_spawns=3 seconds=2
         market=(--alerts 10000 --events 5 --years 0.1 --reads 20)
+        realtime=(--rounds 30 --rounds 20 --rounds 10)
     fi
 
     local out=$root/$BENCH_OUTPUT
@@ -140,6 +144,14 @@ cmd_bench() {
         --database-url "$market_url" --json "$out/marketdata.json" --log-directory "$out/logs" |
         tee "$out/marketdata.txt"
 
+    # Its own database too; the template's functions under the local Lambda service, with the
+    # local Invoke and WebSocket APIs in the benchmark's own process.
+    "$(postgres_bin_dir)/psql" "$POSTGRES_URL" -qc "CREATE DATABASE realtime" >/dev/null
+    local realtime_url="postgres://postgres@127.0.0.1:$POSTGRES_PORT/realtime?sslmode=disable"
+    "$bench" realtime --lambda-directory "$root/$PACKAGE_OUTPUT" --template "$root/template.yaml" "${realtime[@]}" \
+        --env "DATABASE_URL=$realtime_url" --env "JWT_SECRET=$JWT_SECRET" --env "BCRYPT_COST=$BCRYPT_COST" \
+        --json "$out/realtime.json" --log-directory "$out/logs" | tee "$out/realtime.txt"
+
     # Built last, and allowed to fail: the local API is the part most often mid-change, and
     # parts 1 and 2 do not need it. As many environments per function as the highest
     # concurrency, as Lambda would scale to.
@@ -159,7 +171,7 @@ import json, os, platform, sys, datetime
 out = sys.argv[1]
 results = {"date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
            "machine": {"cpus": os.cpu_count(), "kernel": platform.release()}}
-for part in ("runtime", "functions", "bcrypt", "endtoend", "marketdata"):
+for part in ("runtime", "functions", "bcrypt", "endtoend", "marketdata", "realtime"):
     path = os.path.join(out, part + ".json")
     if os.path.exists(path):
         with open(path) as f:
@@ -169,5 +181,6 @@ with open(os.path.join(out, "results.json"), "w") as f:
 PY
     echo
     echo "==> summary (figures in $BENCH_OUTPUT/results.json)"
-    cat "$out"/runtime.txt "$out"/functions.txt "$out"/bcrypt.txt "$out"/endtoend.txt "$out"/marketdata.txt 2>/dev/null
+    cat "$out"/runtime.txt "$out"/functions.txt "$out"/bcrypt.txt "$out"/endtoend.txt "$out"/marketdata.txt \
+        "$out"/realtime.txt 2>/dev/null
 }
