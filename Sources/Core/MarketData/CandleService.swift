@@ -29,12 +29,10 @@ public struct CandleService: Sendable {
 
     /// What an ingestion stored and fired.
     public struct Ingestion: Sendable {
-        /// The distinct (symbol, minute) candles stored, by symbol and minute; of a minute given
-        /// twice, the last one.
-        public var candles: [MinuteCandle]
+        /// The candles that are new or differ from the ones stored, by symbol and minute (of a
+        /// minute given twice, the last one): what the realtime API pushes.
+        public var changed: [MinuteCandle]
         public var firedAlerts: [OwnedObject<Alert>]
-
-        public var stored: Int { candles.count }
     }
 
     /// Stores `candles` (a minute already stored is replaced, and a minute given twice in
@@ -42,26 +40,29 @@ public struct CandleService: Sendable {
     /// alerts they reach: all of it or nothing.
     public func ingest(_ candles: [MinuteCandle], logger: Logger) async throws -> Ingestion {
         let latest = Self.lastOfEachMinute(candles)
-        guard !latest.isEmpty else { return Ingestion(candles: [], firedAlerts: []) }
-        let symbols = latest.map(\.symbol)
-        let minutes = latest.map(\.minute)
+        guard !latest.isEmpty else { return Ingestion(changed: [], firedAlerts: []) }
         let purgeBefore = oldestAcceptedMinute(now: Int64(Date().timeIntervalSince1970))
-        let fired = try await database.withTransaction { connection in
-            try await CandleStore.lockSymbols(symbols, on: connection, logger: logger)
-            try await CandleStore.upsertMinutes(latest, on: connection, logger: logger)
-            for interval in CandleInterval.allCases where interval.source != nil {
-                try await CandleStore.rollUp(
-                    interval, symbols: symbols, minutes: minutes, on: connection, logger: logger)
+        let (changed, fired) = try await database.withTransaction { connection in
+            try await CandleStore.lockSymbols(latest.map(\.symbol), on: connection, logger: logger)
+            let keys = try await CandleStore.upsertMinutes(latest, on: connection, logger: logger)
+            let changed = latest.filter { keys.contains(MinuteKey(symbol: $0.symbol, minute: $0.minute)) }
+            // Only the buckets of minutes that changed: the others already hold them.
+            if !changed.isEmpty {
+                let (symbols, minutes) = (changed.map(\.symbol), changed.map(\.minute))
+                for interval in CandleInterval.allCases where interval.source != nil {
+                    try await CandleStore.rollUp(
+                        interval, symbols: symbols, minutes: minutes, on: connection, logger: logger)
+                }
             }
             let fired = try await AlertTrigger.fire(by: latest, on: connection, logger: logger)
             if let purgeBefore {
                 try await CandleStore.purgeMinutes(
-                    of: Array(Set(symbols)), before: purgeBefore, limit: Self.purgeBatch, on: connection,
+                    of: Array(Set(latest.map(\.symbol))), before: purgeBefore, limit: Self.purgeBatch, on: connection,
                     logger: logger)
             }
-            return fired
+            return (changed, fired)
         }
-        return Ingestion(candles: latest, firedAlerts: fired)
+        return Ingestion(changed: changed, firedAlerts: fired)
     }
 
     /// Up to `limit` buckets of `interval`, oldest first (see ``CandleQuery``).

@@ -8,14 +8,14 @@ import PostgresNIO
     import Foundation
 #endif
 
-/// Who is to hear of an ingestion: each stored candle goes to the connections subscribed to its
-/// symbol, each fired alert to every connection of its owner (API.md, "Realtime").
+/// Who is to hear of an ingestion: each new or changed candle goes to the connections
+/// subscribed to its symbol, each fired alert to every connection of its owner (API.md, "Realtime").
 enum PushPlanner {
     static func batch(for ingestion: CandleService.Ingestion, on connection: PostgresConnection, logger: Logger)
         async throws -> PushBatch
     {
         var messages: [PushBatch.Message] = []
-        let symbols = Array(Set(ingestion.candles.map(\.symbol)))
+        let symbols = Array(Set(ingestion.changed.map(\.symbol)))
         if !symbols.isEmpty {
             var subscribers: [String: [String]] = [:]
             for try await (id, subscribed) in try await connection.query(
@@ -24,7 +24,7 @@ enum PushPlanner {
             ).decode((String, [String]).self) {
                 for symbol in subscribed { subscribers[symbol, default: []].append(id) }
             }
-            for candle in ingestion.candles {
+            for candle in ingestion.changed {
                 guard let ids = subscribers[candle.symbol] else { continue }
                 messages.append(
                     PushBatch.Message(connectionIds: ids, data: try JSONCoding.text(of: RealtimeMessage.Candle(candle)))

@@ -90,7 +90,7 @@ public struct IngestHandler: LambdaHandler {
         if !ingestion.firedAlerts.isEmpty {
             logger.info("alerts fired", metadata: ["count": "\(ingestion.firedAlerts.count)"])
         }
-        if let publisher, ingestion.stored > 0 {
+        if let publisher, !ingestion.changed.isEmpty || !ingestion.firedAlerts.isEmpty {
             await push(ingestion, through: publisher, database: candles.database, logger: logger)
         }
     }

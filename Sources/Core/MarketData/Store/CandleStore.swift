@@ -24,10 +24,14 @@ enum CandleStore {
 
     /// Stores 1-minute candles; a stored minute is replaced. `candles` holds one candle a
     /// (symbol, minute): a statement cannot upsert one row twice.
+    ///
+    /// Returns the (symbol, minute) pairs that are new or changed: a minute sent again as it was
+    /// (the feed re-sends the last few) rewrites nothing, rolls nothing up and pushes nothing.
     static func upsertMinutes(_ candles: [MinuteCandle], on connection: PostgresConnection, logger: Logger)
-        async throws
+        async throws -> Set<MinuteKey>
     {
-        try await connection.query(
+        var changed: Set<MinuteKey> = []
+        for try await (symbol, minute) in try await connection.query(
             """
             INSERT INTO candles (symbol, "interval", t, open, high, low, close, volume)
             SELECT symbol, '1m', to_timestamp(minute), open, high, low, close, volume
@@ -38,7 +42,12 @@ enum CandleStore {
                 \(candles.map(\.volume))::text[]::numeric[]
             ) AS new (symbol, minute, open, high, low, close, volume)
             \(unescaped: replacingValues)
-            """, logger: logger)
+            RETURNING symbol, extract(epoch FROM t)::int8
+            """, logger: logger
+        ).decode((String, Int64).self) {
+            changed.insert(MinuteKey(symbol: symbol, minute: minute))
+        }
+        return changed
     }
 
     /// Rebuilds every `interval` bucket that holds one of the (symbol, minute) pairs from the
@@ -121,9 +130,12 @@ enum CandleStore {
         "('epoch'::timestamptz + \(parameter)::int8 * interval '1 microsecond')"
     }
 
-    /// An upsert's tail: a bucket that exists takes the new values.
+    /// An upsert's tail: a bucket that exists takes the new values, unless they are the ones it
+    /// holds (an unchanged row is not written again, which spares its dead tuple and WAL).
     private static let replacingValues = """
         ON CONFLICT (symbol, "interval", t) DO UPDATE SET open = excluded.open, high = excluded.high,
             low = excluded.low, close = excluded.close, volume = excluded.volume
+        WHERE (candles.open, candles.high, candles.low, candles.close, candles.volume)
+            IS DISTINCT FROM (excluded.open, excluded.high, excluded.low, excluded.close, excluded.volume)
         """
 }
