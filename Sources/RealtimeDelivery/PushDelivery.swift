@@ -6,13 +6,6 @@ import NIOCore
 /// Sends a batch's messages through the management API: connections concurrently, at most
 /// ``concurrency`` at once, and each connection's messages one after another, in order.
 struct PushDelivery: Sendable {
-    /// What became of one connection's messages.
-    enum Result: Sendable {
-        case delivered
-        case gone
-        case failed(String)
-    }
-
     let connections: ConnectionsClient
     let concurrency: Int
     /// The longest one message may take.
@@ -31,7 +24,7 @@ struct PushDelivery: Sendable {
         }
         var summary = PushSummary(delivered: 0, gone: 0, failed: 0)
         var gone: [String] = []
-        await withTaskGroup(of: (String, Result).self) { group in
+        await withTaskGroup(of: (String, ConnectionsClient.Outcome).self) { group in
             var pending = order.makeIterator()
             func sendNext() {
                 guard let id = pending.next(), let messages = queues[id] else { return }
@@ -59,8 +52,11 @@ struct PushDelivery: Sendable {
         return (summary, gone)
     }
 
-    /// A connection's messages, in order; a gone connection gets no more of them.
-    private func send(_ messages: [[UInt8]], to id: String, until deadline: NIODeadline) async -> Result {
+    /// What became of a connection's messages, sent in order: delivered, gone (and sent no
+    /// more), or failed when any of them was lost.
+    private func send(_ messages: [[UInt8]], to id: String, until deadline: NIODeadline) async
+        -> ConnectionsClient.Outcome
+    {
         var failure: String?
         for data in messages {
             switch await connections.post(data, to: id, deadline: min(.now() + timeout, deadline)) {
@@ -69,6 +65,6 @@ struct PushDelivery: Sendable {
             case .failed(let reason): failure = reason
             }
         }
-        return failure.map(Result.failed) ?? .delivered
+        return failure.map(ConnectionsClient.Outcome.failed) ?? .delivered
     }
 }

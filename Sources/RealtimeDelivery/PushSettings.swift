@@ -15,7 +15,9 @@ public struct PushSettings: Sendable, Hashable {
     public var timeoutMilliseconds: Int
     /// `AWS_ENDPOINT_URL_LAMBDA`, or Lambda's regional endpoint.
     public var lambdaEndpoint: String
+    /// `AWS_REGION`: the API's and the functions' region, which requests are signed for.
     public var region: String
+    /// The function role's, allowed `execute-api:ManageConnections` and to invoke `Realtime`.
     public var credentials: AWSCredentials
 
     public static func read(_ environment: EnvironmentVariables) throws(ConfigurationError) -> PushSettings {
