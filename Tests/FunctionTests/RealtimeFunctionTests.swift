@@ -126,4 +126,26 @@ import Testing
             #expect(forgotten["type"] as? String == "error")
         }
     }
+
+    @Test func aUserHasAtMostTenConnectionsAndARetriedConnectIsNoNewOne() async throws {
+        try await FunctionProcesses.with(Self.functions) { lambda, _ in
+            _ = try await lambda.invoke("Migrate", payload: ByteBuffer(string: "{}"))
+            let token = try await Self.accessToken(lambda)
+            func connect(_ id: String) async throws -> Int? {
+                Self.json(
+                    try await lambda.invoke(
+                        "Realtime", payload: Self.event("CONNECT", connection: id, query: ["token": token]))
+                )["statusCode"] as? Int
+            }
+            for index in 0..<10 {
+                #expect(try await connect("tab\(index)") == 200)
+            }
+            #expect(try await connect("tab10") == 409)
+            // API Gateway may invoke $connect again for the same connection: it is the same one.
+            #expect(try await connect("tab3") == 200)
+            // Once one goes, another may come.
+            _ = try await lambda.invoke("Realtime", payload: Self.event("DISCONNECT", connection: "tab0"))
+            #expect(try await connect("tab10") == 200)
+        }
+    }
 }

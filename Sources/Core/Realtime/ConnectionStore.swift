@@ -9,13 +9,24 @@ import PostgresNIO
 
 /// The `realtime_connections` table: one row per open WebSocket connection.
 enum ConnectionStore {
-    /// Records a connection; a `$connect` invoked twice for one connection records it once.
-    static func open(_ id: String, user: UUID, on connection: PostgresConnection, logger: Logger) async throws {
-        try await connection.query(
+    /// Records a connection, unless its user already has `limit` of them; `false` then. A
+    /// `$connect` invoked twice for one connection records it once.
+    static func open(_ id: String, user: UUID, limit: Int, on connection: PostgresConnection, logger: Logger)
+        async throws -> Bool
+    {
+        let rows = try await connection.query(
             """
-            INSERT INTO realtime_connections (id, user_id) VALUES (\(id), \(user))
-            ON CONFLICT (id) DO NOTHING
-            """, logger: logger)
+            WITH added AS (
+                INSERT INTO realtime_connections (id, user_id)
+                SELECT \(id), \(user)
+                WHERE (SELECT count(*) FROM realtime_connections WHERE user_id = \(user)) < \(limit)
+                ON CONFLICT (id) DO NOTHING
+                RETURNING id
+            )
+            SELECT 1 FROM added UNION ALL SELECT 1 FROM realtime_connections WHERE id = \(id)
+            """, logger: logger
+        ).collect()
+        return !rows.isEmpty
     }
 
     /// The connection's symbols, locked until the transaction ends; `nil` when it is not recorded.

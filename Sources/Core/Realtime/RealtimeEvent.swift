@@ -16,11 +16,14 @@ public enum RealtimeEvent: Sendable, Decodable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         if container.contains(.requestContext) {
             self = .webSocket(try APIGatewayWebSocketRequest(from: decoder))
-        } else if try container.decodeIfPresent(String.self, forKey: .action) == "sweep" {
+            return
+        }
+        switch try container.decodeIfPresent(String.self, forKey: .action) {
+        case "sweep":
             self = .sweep
-        } else if try container.decodeIfPresent(String.self, forKey: .action) == GoneConnections.action {
+        case GoneConnections.action:
             self = .forget(try GoneConnections(from: decoder).connectionIds)
-        } else {
+        default:
             throw DecodingError.dataCorrupted(
                 .init(codingPath: [], debugDescription: "neither a WebSocket event, a sweep nor gone connections"))
         }

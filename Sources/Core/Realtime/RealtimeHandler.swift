@@ -12,6 +12,9 @@ import Runtime
 public struct RealtimeHandler: LambdaHandler {
     /// API Gateway ends every connection within 2 hours; a row older than that is stale.
     static let maximumConnectionAge = Duration.seconds(2 * 60 * 60)
+    /// Open connections a user may have at once: a few devices and tabs, and no way for one
+    /// account to multiply the pushes (and their bill) by thousands.
+    static let maximumConnectionsPerUser = 10
 
     let bootstrap: ServicesBootstrap<ChronoViewServices>
 
@@ -20,7 +23,19 @@ public struct RealtimeHandler: LambdaHandler {
     }
 
     public func handle(_ event: RealtimeEvent, context: LambdaContext) async throws -> APIGatewayWebSocketResponse {
-        let services = try await bootstrap.value(logger: context.logger)
+        let services: ChronoViewServices
+        do {
+            services = try await bootstrap.value(logger: context.logger)
+        } catch {
+            // A handshake is refused with a 503 that says to try again, rather than a 500.
+            guard case .webSocket(let request) = event, request.requestContext.eventType == .connect else {
+                throw error
+            }
+            context.logger.error("services unavailable", metadata: ["error": "\(error)"])
+            let response = HTTPResponse.problem(.unavailable(retryAfterSeconds: 5))
+            return APIGatewayWebSocketResponse(
+                statusCode: response.status, headers: response.headers, body: response.body)
+        }
         switch event {
         case .sweep:
             let swept = try await services.database.withConnection { connection in
@@ -54,8 +69,12 @@ public struct RealtimeHandler: LambdaHandler {
                 throw APIError.unauthorized(tokenSent: false)
             }
             let user = try await services.accounts.authenticate(token, logger: logger)
-            try await services.database.withConnection { connection in
-                try await ConnectionStore.open(id, user: user.id, on: connection, logger: logger)
+            let opened = try await services.database.withConnection { connection in
+                try await ConnectionStore.open(
+                    id, user: user.id, limit: Self.maximumConnectionsPerUser, on: connection, logger: logger)
+            }
+            guard opened else {
+                throw APIError.limitReached("at most \(Self.maximumConnectionsPerUser) realtime connections a user")
             }
             return APIGatewayWebSocketResponse(statusCode: 200)
         } catch {
