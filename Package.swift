@@ -176,7 +176,7 @@ let package = Package(
         .testTarget(
             name: "CoreTests",
             dependencies: [
-                "Core", "LambdaEvents", "TestSupport", "Runtime", postgres, connectionPool,
+                "Core", "AWSSigning", "LambdaEvents", "TestSupport", "Runtime", postgres, connectionPool,
                 .product(name: "Crypto", package: "swift-crypto"),
             ] + networking,
             swiftSettings: strictSettings

@@ -20,7 +20,8 @@ public struct RDSAuthenticationToken: Sendable, Hashable, CustomStringConvertibl
     /// - Parameters:
     ///   - hostname: the endpoint of the database or proxy, as the client connects to it; an IPv6
     ///     address in brackets (`[2001:db8::1]`).
-    ///   - username: the database user to log in as, who must be granted `rds_iam`.
+    ///   - username: the database user to log in as: granted `rds_iam` on an instance, or named by
+    ///     an auth entry with IAM required on an RDS Proxy.
     ///   - region: the database's region (`eu-west-1`, say).
     ///   - credentials: those of an identity allowed `rds-db:connect` to `username`.
     public init(

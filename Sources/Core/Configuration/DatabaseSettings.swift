@@ -7,7 +7,9 @@ import Foundation
 public struct DatabaseSettings: Sendable, Hashable {
     /// Signing in with RDS IAM authentication tokens, made with the function's own credentials.
     public struct IAMAuthentication: Sendable, Hashable {
+        /// The database's region, which the token is signed for.
         public var region: String
+        /// The function role's, which must be allowed `rds-db:connect` as the user.
         public var credentials: AWSCredentials
 
         public init(region: String, credentials: AWSCredentials) {
@@ -43,7 +45,8 @@ public struct DatabaseSettings: Sendable, Hashable {
     /// The `application_name` of its sessions, so that `pg_stat_activity` (and RDS Proxy's
     /// metrics) tell which function holds which connection.
     public var applicationName: String?
-    /// When set, the password is ignored: each connection signs in with a fresh IAM token.
+    /// When set, the password is ignored: each client signs in with an IAM token made when it is,
+    /// and gives way to a new client with a new token every 14 minutes.
     public var iamAuthentication: IAMAuthentication?
 
     public init(
@@ -100,6 +103,11 @@ public struct DatabaseSettings: Sendable, Hashable {
         }
         applicationName = environment["PGAPPNAME"] ?? applicationName ?? environment["AWS_LAMBDA_FUNCTION_NAME"]
         iamAuthentication = try Self.iamAuthentication(environment)
+        // A token opens connections for 15 minutes: it goes only to a server whose certificate
+        // was verified, never to whoever answers in the middle.
+        if iamAuthentication != nil, tlsMode != .verifyFull {
+            throw ConfigurationError(variable: "PGSSLMODE", problem: "DATABASE_AUTH=iam needs verify-full")
+        }
     }
 
     /// `DATABASE_AUTH`: `password` (the default) or `iam`, which signs in with tokens made with

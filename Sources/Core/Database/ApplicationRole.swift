@@ -7,12 +7,14 @@ import PostgresNIO
 /// Every migration that creates a table the functions use grants it to this role; a test checks
 /// that no table is forgotten.
 public enum ApplicationRole {
+    /// The role's name, which the template's proxy entry and `PGUSER` name too.
     public static let name = "chronoview_app"
 
     /// Gives the role `password`, the one RDS Proxy signs it in with (a utility statement takes
     /// no parameters, so the password is quoted as a literal).
     static func setPassword(_ password: String, in database: Database) async throws {
-        let literal = "'" + password.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'"
+        let literal =
+            "'" + password.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'"
         _ = try await database.withConnection { connection in
             try await connection.query(
                 PostgresQuery(unsafeSQL: "ALTER ROLE \(name) PASSWORD \(literal)"), logger: database.logger)

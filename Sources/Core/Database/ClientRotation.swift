@@ -20,7 +20,7 @@ import Synchronization
 /// between invocations, and the first lease after a thaw must see how old its token really is.
 final class ClientRotation: Sendable {
     /// Makes a client signed in with a password made now.
-    typealias MakeClient = @Sendable () throws -> PostgresClient
+    typealias MakeClient = @Sendable () -> PostgresClient
 
     private struct Generation {
         var client: PostgresClient
@@ -44,12 +44,12 @@ final class ClientRotation: Sendable {
     /// - Parameters:
     ///   - lifetime: how long a client may open connections; `nil` for a password that never expires.
     ///   - grace: how long a retired client keeps running for the operations already on it.
-    init(lifetime: Duration?, grace: Duration, make: @escaping MakeClient) throws {
+    init(lifetime: Duration?, grace: Duration, make: @escaping MakeClient) {
         self.make = make
         self.lifetime = lifetime
         self.grace = grace
         (started, start) = AsyncStream.makeStream(of: Running.self)
-        let first = try make()
+        let first = make()
         let (retirement, retire) = AsyncStream.makeStream(of: Never.self)
         start.yield(Running(client: first, retirement: retirement))
         generation = Mutex(Generation(client: first, expiresAt: Self.expiry(after: lifetime), retirement: retire))
@@ -57,10 +57,10 @@ final class ClientRotation: Sendable {
 
     /// The client to lease from: the current one, or a fresh one when the current one's
     /// password has expired.
-    func current() throws -> PostgresClient {
-        try generation.withLock { generation in
+    func current() -> PostgresClient {
+        generation.withLock { generation in
             guard let expiresAt = generation.expiresAt, Date() >= expiresAt else { return generation.client }
-            let fresh = try make()
+            let fresh = make()
             let (retirement, retire) = AsyncStream.makeStream(of: Never.self)
             start.yield(Running(client: fresh, retirement: retirement))
             generation.retirement.finish()
@@ -91,6 +91,6 @@ final class ClientRotation: Sendable {
     }
 
     private static func expiry(after lifetime: Duration?) -> Date? {
-        lifetime.map { Date() + Double($0.components.seconds) + Double($0.components.attoseconds) * 1e-18 }
+        lifetime.map { Date() + $0 / .seconds(1) }
     }
 }

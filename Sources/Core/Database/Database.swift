@@ -15,9 +15,8 @@ import Runtime
 /// operation, so an environment's memory would grow with its request rate times that deadline.
 public struct Database: Sendable {
     /// The client operations lease from now; replaced when its password expires (see ``ClientRotation``).
-    public var client: PostgresClient {
-        get throws { try clients.current() }
-    }
+    public var client: PostgresClient { clients.current() }
+    /// The longest any operation may take before it fails with ``DatabaseUnavailable``.
     public let timeout: Duration
     let logger: Logger
     /// Where the timeouts' timers run; they are cancelled, and freed, when the operation ends first.
@@ -44,9 +43,9 @@ public struct Database: Sendable {
         self.timeout = timeout
         self.logger = logger
         self.eventLoop = eventLoopGroup.any()
-        self.clients = try ClientRotation(lifetime: password.lifetime, grace: timeout) {
+        self.clients = ClientRotation(lifetime: password.lifetime, grace: timeout) {
             PostgresClient(
-                configuration: Self.configuration(settings, password: try password.make(), tls: tls),
+                configuration: Self.configuration(settings, password: password.make(), tls: tls),
                 eventLoopGroup: eventLoopGroup, backgroundLogger: logger)
         }
     }
@@ -186,7 +185,7 @@ public struct Database: Sendable {
         until deadline: NIODeadline
     ) async throws -> Result {
         let timeout = self.timeout
-        let client = try self.client
+        let client = self.client
         let eventLoop = self.eventLoop
         let leased = LeasedConnection()
         return try await withThrowingTaskGroup(of: Result?.self) { group in

@@ -5,7 +5,7 @@ import AWSSigning
 struct DatabasePassword: Sendable {
     /// How long a client may rely on a password from ``make``; `nil` when it does not expire.
     var lifetime: Duration?
-    var make: @Sendable () throws -> String?
+    var make: @Sendable () -> String?
 
     /// A token opens connections for 15 minutes; a client gives way a minute before, so that a
     /// connection it reopens at the last moment still signs in despite some clock skew.
@@ -28,7 +28,7 @@ struct DatabasePassword: Sendable {
         }
     }
 
-    init(lifetime: Duration?, make: @escaping @Sendable () throws -> String?) {
+    init(lifetime: Duration?, make: @escaping @Sendable () -> String?) {
         self.lifetime = lifetime
         self.make = make
     }

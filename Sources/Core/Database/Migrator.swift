@@ -24,10 +24,7 @@ public struct Migrator: Sendable {
     public func migrate(_ database: Database, logger: Logger) async throws -> [Int] {
         // A long lock wait is expected when another runner is migrating, so this bypasses the
         // per-operation timeout and uses the client directly.
-        let milliseconds = max(
-            1,
-            statementTimeout.components.seconds * 1000 + statementTimeout.components.attoseconds / 1_000_000_000_000_000
-        )
+        let milliseconds = max(1, Int64((statementTimeout / .milliseconds(1)).rounded(.up)))
         return try await database.client.withConnection { connection in
             // For this session only, and reset before the connection goes back to the pool; SET
             // takes no parameters.

@@ -1,5 +1,7 @@
-import Core
+import AWSSigning
 import Testing
+
+@testable import Core
 
 @Suite struct ConfigurationTests {
     @Test func databaseURLIsParsed() throws {
@@ -23,6 +25,27 @@ import Testing
         #expect(settings.poolSize == 2)
     }
 
+    /// An API function's environment on AWS: the proxy, the application role, IAM sign-in.
+    static let iamFunction = [
+        "PGHOST": "chronoview-proxy.proxy-abc.eu-west-1.rds.amazonaws.com", "PGUSER": "chronoview_app",
+        "PGDATABASE": "chronoview", "PGSSLMODE": "verify-full", "DATABASE_AUTH": "iam", "AWS_REGION": "eu-west-1",
+        "AWS_ACCESS_KEY_ID": "ASIAEXAMPLE", "AWS_SECRET_ACCESS_KEY": "secret", "AWS_SESSION_TOKEN": "token",
+    ]
+
+    @Test func iamSignInUsesTheFunctionsCredentialsAndNoPassword() throws {
+        var environment = Self.iamFunction
+        environment["PGPASSWORD"] = "ignored"
+        let settings = try DatabaseSettings(environment: EnvironmentVariables(environment))
+        #expect(settings.username == "chronoview_app")
+        #expect(settings.iamAuthentication?.region == "eu-west-1")
+        #expect(settings.iamAuthentication?.credentials.accessKeyID == "ASIAEXAMPLE")
+        #expect(settings.iamAuthentication?.credentials.sessionToken == "token")
+        let password = try #require(try DatabasePassword(settings: settings).make())
+        #expect(password.hasPrefix("chronoview-proxy.proxy-abc.eu-west-1.rds.amazonaws.com:5432/?Action=connect"))
+        #expect(password.contains("DBUser=chronoview_app") && !password.contains("ignored"))
+        #expect(DatabasePassword.tokenLifetime < .seconds(15 * 60))
+    }
+
     @Test func sessionsAreNamedAfterPGAPPNAMETheURLOrTheFunction() throws {
         let function = ["DATABASE_URL": "postgres://app@db/x", "AWS_LAMBDA_FUNCTION_NAME": "chronoview-Charts"]
         #expect(
@@ -43,6 +66,10 @@ import Testing
         (["PGHOST": "db", "PGUSER": "app", "PGPORT": "port"], "PGPORT"),
         (["PGHOST": "db"], "PGUSER"),
         (["DATABASE_URL": "postgres://app@db/x", "DATABASE_POOL_SIZE": "0"], "DATABASE_POOL_SIZE"),
+        (Self.iamFunction.merging(["DATABASE_AUTH": "kerberos"]) { $1 }, "DATABASE_AUTH"),
+        (Self.iamFunction.filter { $0.key != "AWS_REGION" }, "AWS_REGION"),
+        (Self.iamFunction.filter { $0.key != "AWS_SECRET_ACCESS_KEY" }, "AWS_ACCESS_KEY_ID"),
+        (Self.iamFunction.merging(["PGSSLMODE": "require"]) { $1 }, "PGSSLMODE"),
     ])
     func badDatabaseSettingsNameTheVariable(environment: [String: String], variable: String) {
         #expect(throws: ConfigurationError.self) {

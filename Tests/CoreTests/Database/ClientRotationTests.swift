@@ -53,7 +53,7 @@ import Testing
         try await TestDatabase.withDatabase(poolSize: 1) { settings in
             let password = DatabasePassword(lifetime: .seconds(1)) { settings.database.password }
             let database = try Database(
-                settings: settings.database, password: password, timeout: .milliseconds(300),
+                settings: settings.database, password: password, timeout: .seconds(2),
                 eventLoopGroup: MultiThreadedEventLoopGroup.singleton, logger: TestDatabase.logger)
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { await database.run() }
@@ -62,7 +62,7 @@ import Testing
                 try await Task.sleep(for: .seconds(1.1))
                 #expect(try await Self.backend(database) != first)
                 var remaining = 1
-                for _ in 0..<50 where remaining > 0 {
+                for _ in 0..<150 where remaining > 0 {
                     try await Task.sleep(for: .milliseconds(100))
                     remaining = try await TestDatabase.withDatabaseClient(settings.database) { observer in
                         try await observer.withConnection { connection in
