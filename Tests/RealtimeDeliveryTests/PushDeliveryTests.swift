@@ -76,7 +76,7 @@ import Testing
                 .init(connectionIds: ["gone", "broken", "stalled", "fine"], data: "1"),
                 .init(connectionIds: ["gone", "fine"], data: "2"),
             ])
-            let (summary, gone) = try await Self.withDelivery(endpoint: url, timeout: .milliseconds(500)) {
+            let (summary, gone) = try await Self.withDelivery(endpoint: url, timeout: .seconds(5)) {
                 await $0.deliver(batch, until: .now() + .seconds(30), logger: Self.logger)
             }
             #expect(summary == PushSummary(delivered: 1, gone: 1, failed: 2))

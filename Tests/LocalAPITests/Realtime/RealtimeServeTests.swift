@@ -6,7 +6,10 @@ import Testing
 /// The realtime API end to end through `chronoview-local serve`: connections through the
 /// WebSocket API emulator to the Realtime function, candles and fired alerts pushed by Ingest
 /// through Push and the @connections API, and connections that go away forgotten.
-@Suite(.timeLimit(.minutes(2))) struct RealtimeServeTests {
+///
+/// One at a time: each runs the whole local stack, and together they would starve the
+/// timing-sensitive suites running beside them.
+@Suite(.serialized, .timeLimit(.minutes(2))) struct RealtimeServeTests {
     @Test func aSubscriberReceivesEachCandleOfItsSymbolsAndNoOther() async throws {
         try await RealtimeServe.run { serve in
             let token = try await serve.signUp("candles@example.com")
