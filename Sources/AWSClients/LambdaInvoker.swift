@@ -18,7 +18,7 @@ public struct LambdaInvoker: Sendable {
 
     public init(exchange: HTTPExchange, endpoint: String, signer: SigV4Signer) {
         self.exchange = exchange
-        self.endpoint = endpoint.hasSuffix("/") ? String(endpoint.dropLast()) : endpoint
+        self.endpoint = ServiceEndpoint.withoutTrailingSlash(endpoint)
         self.signer = signer
     }
 

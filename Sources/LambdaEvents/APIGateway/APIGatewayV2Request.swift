@@ -67,18 +67,12 @@ public struct APIGatewayV2Request: Codable, Sendable, Hashable {
 
     /// The body's bytes, base64-decoded when API Gateway encoded it; `nil` when it is not valid base64.
     public var bodyBytes: [UInt8]? {
-        guard let body else { return [] }
-        if isBase64Encoded {
-            return Data(base64Encoded: body).map(Array.init)
-        }
-        return Array(body.utf8)
+        ProxyPayload.bytes(of: body, isBase64Encoded: isBase64Encoded)
     }
 
     /// A header's value by case-insensitive name.
     public func header(_ name: String) -> String? {
-        if let value = headers[name] { return value }
-        let lowered = name.lowercased()
-        return headers.first { $0.key.lowercased() == lowered }?.value
+        ProxyPayload.header(name, in: headers)
     }
 
     public struct RequestContext: Codable, Sendable, Hashable {

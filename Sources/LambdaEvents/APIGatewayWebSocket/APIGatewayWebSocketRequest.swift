@@ -1,9 +1,3 @@
-#if canImport(FoundationEssentials)
-    import FoundationEssentials
-#else
-    import Foundation
-#endif
-
 /// What an API Gateway WebSocket API hands a function through a Lambda proxy integration.
 ///
 /// API Gateway sends different parts for different events: the handshake's headers and query
@@ -54,19 +48,12 @@ public struct APIGatewayWebSocketRequest: Codable, Sendable, Hashable {
 
     /// The body's bytes, base64-decoded when API Gateway encoded it; `nil` when it is not valid base64.
     public var bodyBytes: [UInt8]? {
-        guard let body else { return [] }
-        if isBase64Encoded {
-            return Data(base64Encoded: body).map(Array.init)
-        }
-        return Array(body.utf8)
+        ProxyPayload.bytes(of: body, isBase64Encoded: isBase64Encoded)
     }
 
     /// A handshake header's value by case-insensitive name.
     public func header(_ name: String) -> String? {
-        guard let headers else { return nil }
-        if let value = headers[name] { return value }
-        let lowered = name.lowercased()
-        return headers.first { $0.key.lowercased() == lowered }?.value
+        headers.flatMap { ProxyPayload.header(name, in: $0) }
     }
 
     /// Which of a connection's moments an event reports.

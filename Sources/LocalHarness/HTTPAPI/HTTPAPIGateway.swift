@@ -84,9 +84,7 @@ public struct HTTPAPIGateway: Sendable {
         let event = eventBuilder.event(for: request, match: match, requestID: requestID, time: time)
         let payload: ByteBuffer
         do {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = .withoutEscapingSlashes
-            payload = ByteBuffer(bytes: try encoder.encode(event))
+            payload = try IntegrationPayload.encode(event)
         } catch {
             entry.problem = "the event could not be encoded: \(error)"
             return .internalServerError

@@ -159,9 +159,7 @@ public struct WebSocketGateway: Sendable {
     ) async -> Answer {
         let payload: ByteBuffer
         do {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = .withoutEscapingSlashes
-            payload = ByteBuffer(bytes: try encoder.encode(event))
+            payload = try IntegrationPayload.encode(event)
         } catch {
             entry.status = 500
             entry.problem = "the event could not be encoded: \(error)"

@@ -50,14 +50,7 @@ import Testing
         func call(_ method: HTTPMethod, _ path: String, token: String? = nil, body: String? = nil) async throws
             -> (status: Int, json: [String: Any])
         {
-            var request = HTTPClientRequest(url: api + path)
-            request.method = method
-            if let token { request.headers.add(name: "authorization", value: "Bearer \(token)") }
-            if let body { request.body = .bytes(ByteBuffer(string: body)) }
-            let response = try await client.execute(request, timeout: .seconds(30))
-            let bytes = try await response.body.collect(upTo: 1 << 22)
-            let json = (try? JSONSerialization.jsonObject(with: Data(bytes.readableBytesView))) as? [String: Any] ?? [:]
-            return (Int(response.status.code), json)
+            try await client.callAPI(method, api, path, token: token, body: body)
         }
         let credentials = #"{"email":"market@example.com","password":"a long password"}"#
         #expect(try await call(.POST, "/api/users", body: credentials).status == 201)

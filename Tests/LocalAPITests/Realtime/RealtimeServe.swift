@@ -52,34 +52,29 @@ struct RealtimeServe: Sendable {
                     api: api, invokeAPI: String(invokeAPI), webSocketPort: webSocketPort,
                     database: try #require(database.string), client: client))
         } catch {
-            Self.stop(process)
+            await Self.stop(process)
             try? await client.shutdown()
             _ = try? await AdminDatabase.run("DROP DATABASE IF EXISTS \(name) WITH (FORCE)", at: admin)
             throw error
         }
-        Self.stop(process)
+        await Self.stop(process)
         try await client.shutdown()
         _ = try await AdminDatabase.run("DROP DATABASE IF EXISTS \(name) WITH (FORCE)", at: admin)
     }
 
-    private static func stop(_ process: Process) {
+    /// Stops `serve` and awaits its exit (it stops its functions first), without blocking a
+    /// thread that the whole test run shares.
+    private static func stop(_ process: Process) async {
         guard process.isRunning else { return }
         process.terminate()
-        process.waitUntilExit()
+        while process.isRunning { try? await Task.sleep(for: .milliseconds(50)) }
     }
 
     /// An API request; the answer's status and JSON object.
     func call(_ method: HTTPMethod, _ path: String, token: String? = nil, body: String? = nil) async throws
         -> (status: Int, json: [String: Any])
     {
-        var request = HTTPClientRequest(url: api + path)
-        request.method = method
-        if let token { request.headers.add(name: "authorization", value: "Bearer \(token)") }
-        if let body { request.body = .bytes(ByteBuffer(string: body)) }
-        let response = try await client.execute(request, timeout: .seconds(30))
-        let bytes = try await response.body.collect(upTo: 1 << 22)
-        let json = (try? JSONSerialization.jsonObject(with: Data(bytes.readableBytesView))) as? [String: Any] ?? [:]
-        return (Int(response.status.code), json)
+        try await client.callAPI(method, api, path, token: token, body: body)
     }
 
     /// A new user's access token.
