@@ -18,7 +18,7 @@ struct AWSCLI {
     /// `aws rds generate-db-auth-token`'s output, without its final newline.
     static func generateDBAuthToken(
         hostname: String, port: Int, username: String, region: String, credentials: [String: String]
-    ) throws -> String {
+    ) async throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try #require(executable))
         process.arguments = [
@@ -35,9 +35,17 @@ struct AWSCLI {
         let errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
-        try process.run()
-        // A token is far smaller than a pipe's buffer, so reading after the exit cannot block it.
-        process.waitUntilExit()
+        // Awaited, not waited for: a blocked thread would be one of the few the whole test run
+        // shares. A token is far smaller than a pipe's buffer, so reading after the exit cannot
+        // block it.
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            process.terminationHandler = { _ in continuation.resume() }
+            do {
+                try process.run()
+            } catch {
+                continuation.resume(throwing: error)
+            }
+        }
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         guard process.terminationStatus == 0 else {
             throw Failure(

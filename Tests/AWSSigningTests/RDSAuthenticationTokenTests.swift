@@ -28,14 +28,14 @@ import Testing
     @Test(
         .enabled(if: AWSCLI.isConfigured, "CHRONOVIEW_AWS_CLI is not set: ./build.sh test installs the AWS CLI"),
         arguments: Case.all)
-    func equalsTheTokenOfTheAWSCLI(_ testCase: Case) throws {
+    func equalsTheTokenOfTheAWSCLI(_ testCase: Case) async throws {
         var credentials = Self.credentials
         credentials.sessionToken = testCase.sessionToken
         var environment = [
             "AWS_ACCESS_KEY_ID": credentials.accessKeyID, "AWS_SECRET_ACCESS_KEY": credentials.secretAccessKey,
         ]
         environment["AWS_SESSION_TOKEN"] = credentials.sessionToken
-        let theirs = try AWSCLI.generateDBAuthToken(
+        let theirs = try await AWSCLI.generateDBAuthToken(
             hostname: testCase.hostname, port: testCase.port, username: testCase.username, region: "eu-west-1",
             credentials: environment)
         // The CLI signs as of now, which we cannot set: sign ours as of the moment it did.

@@ -37,6 +37,8 @@ final class ClientRotation: Sendable {
     private let make: MakeClient
     private let lifetime: Duration?
     private let grace: Duration
+    /// The wall clock (a test's own in tests).
+    private let now: @Sendable () -> Date
     private let generation: Mutex<Generation>
     private let started: AsyncStream<Running>
     private let start: AsyncStream<Running>.Continuation
@@ -44,27 +46,33 @@ final class ClientRotation: Sendable {
     /// - Parameters:
     ///   - lifetime: how long a client may open connections; `nil` for a password that never expires.
     ///   - grace: how long a retired client keeps running for the operations already on it.
-    init(lifetime: Duration?, grace: Duration, make: @escaping MakeClient) {
+    init(
+        lifetime: Duration?, grace: Duration, now: @escaping @Sendable () -> Date = { Date() },
+        make: @escaping MakeClient
+    ) {
         self.make = make
         self.lifetime = lifetime
         self.grace = grace
+        self.now = now
         (started, start) = AsyncStream.makeStream(of: Running.self)
         let first = make()
         let (retirement, retire) = AsyncStream.makeStream(of: Never.self)
         start.yield(Running(client: first, retirement: retirement))
-        generation = Mutex(Generation(client: first, expiresAt: Self.expiry(after: lifetime), retirement: retire))
+        generation = Mutex(
+            Generation(client: first, expiresAt: lifetime.map { now() + $0 / .seconds(1) }, retirement: retire))
     }
 
     /// The client to lease from: the current one, or a fresh one when the current one's
     /// password has expired.
     func current() -> PostgresClient {
         generation.withLock { generation in
-            guard let expiresAt = generation.expiresAt, Date() >= expiresAt else { return generation.client }
+            guard let expiresAt = generation.expiresAt, now() >= expiresAt else { return generation.client }
             let fresh = make()
             let (retirement, retire) = AsyncStream.makeStream(of: Never.self)
             start.yield(Running(client: fresh, retirement: retirement))
             generation.retirement.finish()
-            generation = Generation(client: fresh, expiresAt: Self.expiry(after: lifetime), retirement: retire)
+            generation = Generation(
+                client: fresh, expiresAt: lifetime.map { now() + $0 / .seconds(1) }, retirement: retire)
             return fresh
         }
     }
@@ -90,7 +98,4 @@ final class ClientRotation: Sendable {
         }
     }
 
-    private static func expiry(after lifetime: Duration?) -> Date? {
-        lifetime.map { Date() + $0 / .seconds(1) }
-    }
 }

@@ -4,6 +4,12 @@ import NIOSSL
 import PostgresNIO
 import Runtime
 
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
 /// ChronoView's PostgreSQL: one `PostgresClient` per execution environment, reused by every invocation
 /// (and replaced by a fresh one when its IAM token expires).
 ///
@@ -35,15 +41,19 @@ public struct Database: Sendable {
             eventLoopGroup: eventLoopGroup, logger: logger)
     }
 
+    /// - Parameters:
+    ///   - grace: how long a retired client keeps running; ``timeout`` by default, the longest
+    ///     an operation already on it may take.
+    ///   - now: the wall clock that passwords expire by.
     init(
-        settings: DatabaseSettings, password: DatabasePassword, timeout: Duration, eventLoopGroup: any EventLoopGroup,
-        logger: Logger
+        settings: DatabaseSettings, password: DatabasePassword, timeout: Duration, grace: Duration? = nil,
+        now: @escaping @Sendable () -> Date = { Date() }, eventLoopGroup: any EventLoopGroup, logger: Logger
     ) throws {
         let tls = try Self.tls(for: settings)
         self.timeout = timeout
         self.logger = logger
         self.eventLoop = eventLoopGroup.any()
-        self.clients = ClientRotation(lifetime: password.lifetime, grace: timeout) {
+        self.clients = ClientRotation(lifetime: password.lifetime, grace: grace ?? timeout, now: now) {
             PostgresClient(
                 configuration: Self.configuration(settings, password: password.make(), tls: tls),
                 eventLoopGroup: eventLoopGroup, backgroundLogger: logger)

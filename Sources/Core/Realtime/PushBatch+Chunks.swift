@@ -24,11 +24,15 @@ extension PushBatch {
         let chunks = packer.finish()
         guard chunks.count > 1 else { return messages.isEmpty ? [] : [self] }
         return chunks.map { chunk in
-            PushBatch(
-                messages: messages.indices.compactMap { index in
-                    let ids = messages[index].connectionIds.filter { chunk[$0]?.contains(index) == true }
-                    return ids.isEmpty ? nil : PushBatch.Message(connectionIds: ids, data: messages[index].data)
-                })
+            var idsOf: [Int: [String]] = [:]
+            for id in order {
+                for index in chunk[id] ?? [] { idsOf[index, default: []].append(id) }
+            }
+            return PushBatch(
+                messages: idsOf.keys.sorted().map {
+                    PushBatch.Message(connectionIds: idsOf[$0]!, data: messages[$0].data)
+                }
+            )
         }
     }
 }

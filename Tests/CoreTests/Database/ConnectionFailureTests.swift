@@ -19,10 +19,12 @@ import Testing
                 group.addTask { await adminDatabase.run() }
                 defer { group.cancelAll() }
                 let name = services.settings.database.database
+                // Read, so that the sessions are ended before the next request rather than during it.
                 _ = try await adminDatabase.withConnection { connection in
                     try await connection.query(
                         "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = \(name)",
-                        logger: TestDatabase.logger)
+                        logger: TestDatabase.logger
+                    ).collect()
                 }
             }
             // The server ended the session: whether the pool has noticed yet or not, the very
