@@ -16,8 +16,9 @@ import Synchronization
 /// the next lease and a new one, with a new token, takes its place. The retired client keeps
 /// running for ``grace`` so that operations already on it finish.
 ///
-/// Expiry is judged by the wall clock, not a monotonic timer: Lambda freezes an environment
-/// between invocations, and the first lease after a thaw must see how old its token really is.
+/// Expiry is judged by the wall clock, as AWS judges the token: its 15 minutes count from the
+/// date it was signed for, whatever the environment did meanwhile (Lambda freezes it between
+/// invocations).
 final class ClientRotation: Sendable {
     /// Makes a client signed in with a password made now.
     typealias MakeClient = @Sendable () -> PostgresClient
