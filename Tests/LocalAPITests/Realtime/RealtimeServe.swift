@@ -15,59 +15,22 @@ struct RealtimeServe: Sendable {
     let client: HTTPClient
 
     static func run(_ body: (RealtimeServe) async throws -> Void) async throws {
-        let cli = "\(BuildFolder.path)/chronoview-local"
-        try #require(FileManager.default.isExecutableFile(atPath: cli), "\(cli) is not built")
-        let admin = try AdminDatabase.url()
-        let name = "serve_realtime_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-        try await AdminDatabase.run("CREATE DATABASE \(name)", at: admin)
-        var database = try #require(URLComponents(string: admin))
-        database.path = "/\(name)"
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("serve-\(UUID().uuidString).txt")
-        try Data().write(to: output)
-        defer { try? FileManager.default.removeItem(at: output) }
-
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: cli)
-        process.arguments = [
-            "serve", "--port", "0", "--lambda-port", "0", "--websocket-port", "0", "--template",
-            DatabaseBackedAPI.templatePath, "--build-path", BuildFolder.path, "--database-url",
-            try #require(database.string), "--no-throttling",
-        ]
-        var environment = ProcessInfo.processInfo.environment
-        environment["JWT_SECRET"] = "serve-realtime-test-secret-0123456789abcdef"
-        environment["BCRYPT_COST"] = "4"
-        process.environment = environment
-        process.standardOutput = try FileHandle(forWritingTo: output)
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let client = HTTPClient(eventLoopGroupProvider: .singleton)
-        do {
-            let api = try await ServeCommandTests.waitForURL(in: output.path, process: process)
-            let banner = try String(contentsOf: output, encoding: .utf8)
-            let invokeAPI = try #require(banner.firstMatch(of: /Invoke API on (http:\/\/127\.0\.0\.1:\d+)/)).1
+        try await ServeProcess.run(arguments: ["--websocket-port", "0", "--no-throttling"]) { serve in
+            let invokeAPI = try #require(serve.banner.firstMatch(of: /Invoke API on (http:\/\/127\.0\.0\.1:\d+)/)).1
             let webSocketPort = try #require(
-                banner.firstMatch(of: /WebSocket API on ws:\/\/127\.0\.0\.1:(\d+)/).flatMap { Int($0.1) })
-            try await body(
-                RealtimeServe(
-                    api: api, invokeAPI: String(invokeAPI), webSocketPort: webSocketPort,
-                    database: try #require(database.string), client: client))
-        } catch {
-            await Self.stop(process)
-            try? await client.shutdown()
-            _ = try? await AdminDatabase.run("DROP DATABASE IF EXISTS \(name) WITH (FORCE)", at: admin)
-            throw error
+                serve.banner.firstMatch(of: /WebSocket API on ws:\/\/127\.0\.0\.1:(\d+)/).flatMap { Int($0.1) })
+            let client = HTTPClient(eventLoopGroupProvider: .singleton)
+            do {
+                try await body(
+                    RealtimeServe(
+                        api: serve.api, invokeAPI: String(invokeAPI), webSocketPort: webSocketPort,
+                        database: serve.database, client: client))
+            } catch {
+                try? await client.shutdown()
+                throw error
+            }
+            try await client.shutdown()
         }
-        await Self.stop(process)
-        try await client.shutdown()
-        _ = try await AdminDatabase.run("DROP DATABASE IF EXISTS \(name) WITH (FORCE)", at: admin)
-    }
-
-    /// Stops `serve` and awaits its exit (it stops its functions first), without blocking a
-    /// thread that the whole test run shares.
-    private static func stop(_ process: Process) async {
-        guard process.isRunning else { return }
-        process.terminate()
-        while process.isRunning { try? await Task.sleep(for: .milliseconds(50)) }
     }
 
     /// An API request; the answer's status and JSON object.
