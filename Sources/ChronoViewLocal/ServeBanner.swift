@@ -12,14 +12,17 @@ actor ServeBanner {
     private let documentPath: String
     /// Bound before the others start; `nil` when the template has no WebSocket API.
     private let webSocketPort: Int?
+    /// Whether the app is served at `/` beside the API.
+    private let servesApp: Bool
     private var httpAPIPort: Int?
     private var invokeAPIPort: Int?
 
-    init(host: String, api: ServerlessTemplate, documentPath: String, webSocketPort: Int?) {
+    init(host: String, api: ServerlessTemplate, documentPath: String, webSocketPort: Int?, servesApp: Bool) {
         self.host = host
         self.api = api
         self.documentPath = documentPath
         self.webSocketPort = webSocketPort
+        self.servesApp = servesApp
     }
 
     func httpAPIListens(on port: Int) {
@@ -43,7 +46,8 @@ actor ServeBanner {
                 ))
         }
         let functionCount = api.functions.count
-        var lines = [
+        var lines = servesApp ? ["ChronoView app on \(url(port: httpAPIPort))/ (open it in a browser)"] : []
+        lines += [
             "ChronoView API on \(url(port: httpAPIPort)) (\(functionCount) function\(functionCount == 1 ? "" : "s"))"
         ]
         lines += RouteListing.lines(for: api.routes, extra: extra).map { "  " + $0 }

@@ -63,6 +63,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "How many execution environments each function may run at once.")
     var maxEnvironments: Int = 4
 
+    @Option(help: "The folder of the built app, served at / beside /api as the template's CloudFront serves it.")
+    var app: String?
+
     @Option(help: "The document served at GET /api/openapi.yaml (default: openapi.yaml beside the template).")
     var openapi: String?
 
@@ -149,14 +152,18 @@ struct ServeCommand: AsyncParsableCommand {
                 openAPIDocumentPath: documentPath,
                 log: printEntry
             )
-            let httpAPI = HTTPAPIServer(gateway: gateway, host: host, port: port)
+            let site = appFolder(logger: logger).map {
+                StaticSite(root: $0, webSocketPort: webSocketServer?.port)
+            }
+            let httpAPI = HTTPAPIServer(gateway: gateway, site: site, host: host, port: port)
             let invokeAPI = InvokeAPIServer(
                 service: InvokeAPIService(functions: api.functions, invoker: lambda, log: printEntry),
                 host: host,
                 port: invokePort
             )
             let banner = ServeBanner(
-                host: host, api: api, documentPath: documentPath, webSocketPort: webSocketServer?.port)
+                host: host, api: api, documentPath: documentPath, webSocketPort: webSocketServer?.port,
+                servesApp: site != nil)
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { try await httpAPI.run { await banner.httpAPIListens(on: $0) } }
                 group.addTask { try await invokeAPI.run { await banner.invokeAPIListens(on: $0) } }
@@ -189,6 +196,17 @@ struct ServeCommand: AsyncParsableCommand {
             }
         }
         Self.printLine("Stopped: the function processes are gone and the port is free.", to: 2)
+    }
+
+    /// The folder of `--app`, absolute; `nil`, with a warning, when it holds no built app.
+    private func appFolder(logger: Logger) -> String? {
+        guard let app else { return nil }
+        let folder = BuildFolder.absolutePath(app)
+        guard FileManager.default.fileExists(atPath: folder + "/index.html") else {
+            logger.warning("No index.html in \(folder): the app is not served.")
+            return nil
+        }
+        return folder
     }
 
     /// The template's functions as the local Lambda service runs them, with the local settings.

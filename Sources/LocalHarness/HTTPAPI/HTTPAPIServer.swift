@@ -4,6 +4,9 @@
 /// answered in order, bodies collected up to API Gateway's payload quota.
 public struct HTTPAPIServer: Sendable {
     public var gateway: HTTPAPIGateway
+    /// The built app, served beside the API as the template's CloudFront distribution serves it;
+    /// `nil` leaves every path to the gateway.
+    public var site: StaticSite?
     public var host: String
     /// 0 picks a free port; the one bound is passed to `onListening`.
     public var port: Int
@@ -11,8 +14,9 @@ public struct HTTPAPIServer: Sendable {
     /// API Gateway's payload quota for HTTP APIs: larger requests get 413 without reaching a function.
     public static let maximumPayloadSize = 10 * 1024 * 1024
 
-    public init(gateway: HTTPAPIGateway, host: String = "127.0.0.1", port: Int = 3000) {
+    public init(gateway: HTTPAPIGateway, site: StaticSite? = nil, host: String = "127.0.0.1", port: Int = 3000) {
         self.gateway = gateway
+        self.site = site
         self.host = host
         self.port = port
     }
@@ -20,18 +24,22 @@ public struct HTTPAPIServer: Sendable {
     /// Listens until the calling task is cancelled, then closes the port and every connection.
     /// `onListening` receives the bound port once requests can be sent.
     public func run(onListening: @Sendable (Int) async -> Void = { _ in }) async throws {
-        let server = LocalHTTPServer(responder: Responder(gateway: gateway), host: host, port: port)
+        let server = LocalHTTPServer(responder: Responder(gateway: gateway, site: site), host: host, port: port)
         try await server.run(onListening: onListening)
     }
 
-    /// API Gateway behind the port: over the payload quota it answers for itself.
+    /// API Gateway behind the port, and the app beside it: over the payload quota it answers for itself.
     private struct Responder: LocalHTTPResponder {
         var gateway: HTTPAPIGateway
+        var site: StaticSite?
 
         var maximumBodySize: Int { HTTPAPIServer.maximumPayloadSize }
 
         func respond(to request: GatewayRequest) async -> GatewayResponse {
-            await gateway.respond(to: request)
+            if let site, !DistributionBehaviors.routesToAPI(request.rawPath) {
+                return site.respond(to: request)
+            }
+            return await gateway.respond(to: request)
         }
 
         func respondToOversizedRequest(_ request: GatewayRequest, bodySize: Int) async -> GatewayResponse {
