@@ -205,7 +205,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AWSSigningTests",
-            dependencies: ["AWSSigning"],
+            dependencies: ["AWSSigning", "LocalHarness", "TestSupport"],
             swiftSettings: strictSettings
         ),
         // The feed against stand-in klines and SQS servers, in process and as the MarketFeed process.

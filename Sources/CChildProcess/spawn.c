@@ -42,6 +42,7 @@ int chronoview_spawn(
     char *const argv[],
     char *const envp[],
     const char *directory,
+    int stdin_fd,
     int stdout_fd,
     int stderr_fd,
     pid_t *pid,
@@ -64,11 +65,19 @@ int chronoview_spawn(
         if (getppid() != parent) _exit(127);
         setpgid(0, 0);
 
-        int null_fd = open("/dev/null", O_RDONLY);
-        if (null_fd < 0) report_and_exit(error_pipe[1], errno);
-        if (dup2(null_fd, 0) < 0) report_and_exit(error_pipe[1], errno);
-        if (dup2(stdout_fd, 1) < 0) report_and_exit(error_pipe[1], errno);
-        if (dup2(stderr_fd, 2) < 0) report_and_exit(error_pipe[1], errno);
+        int streams[3] = {stdin_fd, stdout_fd, stderr_fd};
+        if (streams[0] < 0) streams[0] = open("/dev/null", O_RDONLY);
+        if (streams[0] < 0) report_and_exit(error_pipe[1], errno);
+        // Each moved above the standard three first, so that installing one cannot overwrite
+        // another still to be installed, and so that dup2 never finds one already in place
+        // (it would then leave its close-on-exec flag set).
+        for (int stream = 0; stream < 3; stream++) {
+            streams[stream] = fcntl(streams[stream], F_DUPFD, 3);
+            if (streams[stream] < 0) report_and_exit(error_pipe[1], errno);
+        }
+        for (int stream = 0; stream < 3; stream++) {
+            if (dup2(streams[stream], stream) < 0) report_and_exit(error_pipe[1], errno);
+        }
         // Other threads of the parent may have opened descriptors without O_CLOEXEC.
         if (syscall(SYS_close_range, 3U, ~0U, CLOSE_RANGE_CLOEXEC) != 0) {
             for (int fd = 3; fd < 4096; fd++) {

@@ -1,4 +1,5 @@
 import Foundation
+import LocalHarness
 import TestSupport
 import Testing
 
@@ -6,52 +7,28 @@ import Testing
 
 /// `chronoview-local invoke`, run as a user runs it.
 @Suite struct CommandLineTests {
-    struct Run {
-        var status: Int32
-        var standardOutput: String
-        var standardError: String
+    private func run(_ arguments: [String], input: String? = nil) async throws -> ProgramRun {
+        try await ProgramRun.run(
+            BuildFolder.product("chronoview-local"), arguments: arguments, standardInput: Array((input ?? "").utf8))
     }
 
-    private func run(_ arguments: [String], input: String? = nil) throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: BuildFolder.product("chronoview-local"))
-        process.arguments = arguments
-        let output = Pipe()
-        let errors = Pipe()
-        let standardInput = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = standardInput
-        try process.run()
-        standardInput.fileHandleForWriting.write(Data((input ?? "").utf8))
-        try standardInput.fileHandleForWriting.close()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(
-            status: process.terminationStatus,
-            standardOutput: String(decoding: outputData, as: UTF8.self),
-            standardError: String(decoding: errorData, as: UTF8.self)
-        )
-    }
-
-    @Test func invokePrintsTheResponseAndTheReport() throws {
+    @Test func invokePrintsTheResponseAndTheReport() async throws {
         let event = FileManager.default.temporaryDirectory.appendingPathComponent("event-\(UUID().uuidString).json")
         try Data(#"{"action": "echo", "payload": {"symbol": "AAPL"}}"#.utf8).write(to: event)
         defer { try? FileManager.default.removeItem(at: event) }
-        let run = try run(["invoke", "RuntimeFixture", "--event", event.path])
-        #expect(run.status == 0)
+        let run = try await run(["invoke", "RuntimeFixture", "--event", event.path])
+        #expect(run.status == .exited(0))
         #expect(run.standardOutput.contains(#""echo":{"symbol":"AAPL"}"#))
         #expect(run.standardError.contains("REPORT RequestId: "))
         #expect(run.standardError.contains("Init Duration: "))
     }
 
-    @Test func functionErrorPrintsTheErrorAndExitsNonZero() throws {
-        let run = try run(
+    @Test func functionErrorPrintsTheErrorAndExitsNonZero() async throws {
+        let run = try await run(
             ["invoke", "--command", BuildFolder.product("RuntimeFixture"), "--event", "-"],
             input: #"{"action": "throw", "message": "no such chart"}"#
         )
-        #expect(run.status == 1)
+        #expect(run.status == .exited(1))
         #expect(run.standardOutput.contains(#""errorMessage":"no such chart""#))
         #expect(run.standardError.contains("[RuntimeFixture] "), "the function's log lines, prefixed by its name")
     }

@@ -1,4 +1,5 @@
 import Foundation
+import LocalHarness
 import TestSupport
 import Testing
 
@@ -10,25 +11,24 @@ import Testing
 @Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: "/bin/sleep")))
 struct HarnessDeathTests {
     @Test func killingTheHarnessKillsItsEnvironments() async throws {
-        let harness = Process()
-        harness.executableURL = URL(fileURLWithPath: BuildFolder.product("chronoview-local"))
         // A "runtime" that never calls the Runtime API, so that it cannot notice the harness is
         // gone by itself: only the harness's death signal can end it.
-        harness.arguments = ["invoke", "--command", "/bin/sleep", "30"]
-        harness.standardInput = FileHandle.nullDevice
-        harness.standardOutput = FileHandle.nullDevice
-        harness.standardError = FileHandle.nullDevice
-        try harness.run()
+        let harness = try await SpawnedProcess.start(
+            executable: BuildFolder.product("chronoview-local"),
+            arguments: ["invoke", "--command", "/bin/sleep", "30"],
+            environment: ProcessInfo.processInfo.environment, standardOutput: nil, standardError: nil)
+        try await harness.whileRunning {
+            let environment = try #require(await childProcess(of: harness.pid))
+            // The harness alone, not its group: as a crash or an OOM kill would end it.
+            harness.signal(SIGKILL)
+            try #require(await harness.exit(within: .seconds(10)) != nil, "the harness outlived SIGKILL")
 
-        let environment = try #require(await childProcess(of: harness.processIdentifier))
-        kill(harness.processIdentifier, SIGKILL)
-        harness.waitUntilExit()
-
-        let deadline = ContinuousClock.now + .seconds(5)
-        while isRunning(environment) && ContinuousClock.now < deadline {
-            try await Task.sleep(for: .milliseconds(20))
+            let deadline = ContinuousClock.now + .seconds(5)
+            while isRunning(environment) && ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            #expect(!isRunning(environment), "the environment outlived the harness")
         }
-        #expect(!isRunning(environment), "the environment outlived the harness")
     }
 
     /// The first child process of `pid`, waiting up to 10 seconds for it to appear.

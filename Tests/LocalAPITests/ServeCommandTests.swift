@@ -33,52 +33,46 @@ import Testing
         let output = "\(folder.path)/output.txt"
         try #require(FileManager.default.createFile(atPath: output, contents: nil))
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: cli)
-        process.arguments = [
-            "serve", "--port", "0", "--lambda-port", "0", "--template", "\(folder.path)/template.yaml", "--build-path",
-            folder.path,
-            "--database-url", "postgres://nobody@127.0.0.1:1/none",
-        ]
-        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: output))
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        defer { if process.isRunning { process.terminate() } }
+        let process = try await SpawnedProcess.start(
+            executable: cli,
+            arguments: [
+                "serve", "--port", "0", "--lambda-port", "0", "--template", "\(folder.path)/template.yaml",
+                "--build-path", folder.path, "--database-url", "postgres://nobody@127.0.0.1:1/none",
+            ],
+            environment: ProcessInfo.processInfo.environment, standardOutput: output, standardError: nil)
+        try await process.whileRunning {
+            let url = try await Self.waitForURL(in: output, process: process)
+            let text = try String(contentsOfFile: output, encoding: .utf8)
+            #expect(text.contains("GET  /pid  Pid"))
 
-        let url = try await Self.waitForURL(in: output, process: process)
-        let text = try String(contentsOfFile: output, encoding: .utf8)
-        #expect(text.contains("GET  /pid  Pid"))
+            let client = HTTPClient(eventLoopGroupProvider: .singleton)
+            let response = try await client.execute(HTTPClientRequest(url: url + "/pid"), timeout: .seconds(30))
+            let pid = try #require(response.headers["x-pid"].first.flatMap { Int32($0) })
+            try await client.shutdown()
+            #expect(response.status == .ok)
+            #expect(kill(pid, 0) == 0, "the function's environment runs")
 
-        let client = HTTPClient(eventLoopGroupProvider: .singleton)
-        let response = try await client.execute(HTTPClientRequest(url: url + "/pid"), timeout: .seconds(30))
-        let pid = try #require(response.headers["x-pid"].first.flatMap { Int32($0) })
-        try await client.shutdown()
-        #expect(response.status == .ok)
-        #expect(kill(pid, 0) == 0, "the function's environment runs")
-
-        process.terminate()
-        let clock = ContinuousClock()
-        let deadline = clock.now + .seconds(15)
-        while process.isRunning && clock.now < deadline { try await Task.sleep(for: .milliseconds(50)) }
-        #expect(!process.isRunning)
-        #expect(process.terminationReason == .exit && process.terminationStatus == 0)
-        #expect(kill(pid, 0) != 0, "the function's environment is gone")
-        let log = try String(contentsOfFile: output, encoding: .utf8)
-        #expect(log.contains("GET /pid → Pid 200 "))
-        #expect(log.contains("(init "))
-        // The port is free again: nothing answers there.
-        let after = HTTPClient(eventLoopGroupProvider: .singleton)
-        await #expect(throws: (any Error).self) {
-            _ = try await after.execute(HTTPClientRequest(url: url + "/pid"), timeout: .seconds(1))
+            process.signal(SIGTERM)
+            let status = await process.exit(within: .seconds(15))
+            #expect(status == .exited(0), "serve did not stop cleanly within 15 seconds on SIGTERM")
+            #expect(kill(pid, 0) != 0, "the function's environment is gone")
+            let log = try String(contentsOfFile: output, encoding: .utf8)
+            #expect(log.contains("GET /pid → Pid 200 "))
+            #expect(log.contains("(init "))
+            // The port is free again: nothing answers there.
+            let after = HTTPClient(eventLoopGroupProvider: .singleton)
+            await #expect(throws: (any Error).self) {
+                _ = try await after.execute(HTTPClientRequest(url: url + "/pid"), timeout: .seconds(1))
+            }
+            try await after.shutdown()
         }
-        try await after.shutdown()
     }
 
     /// Waits for the start-up line that names the URL.
-    static func waitForURL(in file: String, process: Process) async throws -> String {
+    static func waitForURL(in file: String, process: SpawnedProcess) async throws -> String {
         let clock = ContinuousClock()
         let deadline = clock.now + .seconds(30)
-        while clock.now < deadline && process.isRunning {
+        while clock.now < deadline && !process.hasExited {
             let text = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
             if let match = text.firstMatch(of: /API on (http:\/\/127\.0\.0\.1:\d+)/) {
                 return String(match.1)

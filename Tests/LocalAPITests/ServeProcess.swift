@@ -1,4 +1,5 @@
 import Foundation
+import LocalHarness
 import TestSupport
 import Testing
 
@@ -25,42 +26,31 @@ struct ServeProcess: Sendable {
         var database = try #require(URLComponents(string: admin))
         database.path = "/\(name)"
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("serve-\(UUID().uuidString).txt")
-        try Data().write(to: output)
         defer { try? FileManager.default.removeItem(at: output) }
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: cli)
-        process.arguments =
-            [
-                "serve", "--port", "0", "--lambda-port", "0", "--template", DatabaseBackedAPI.templatePath,
-                "--build-path", BuildFolder.path, "--database-url", try #require(database.string),
-            ] + arguments
         var environment = ProcessInfo.processInfo.environment
         environment["JWT_SECRET"] = "serve-test-secret-0123456789abcdef-0123"
         environment["BCRYPT_COST"] = "4"
-        process.environment = environment
-        process.standardOutput = try FileHandle(forWritingTo: output)
-        process.standardError = FileHandle.nullDevice
-        try process.run()
         let result: Result
         do {
-            let api = try await ServeCommandTests.waitForURL(in: output.path, process: process)
-            let banner = try String(contentsOf: output, encoding: .utf8)
-            result = try await body(ServeProcess(api: api, banner: banner, database: try #require(database.string)))
+            let process = try await SpawnedProcess.start(
+                executable: cli,
+                arguments: [
+                    "serve", "--port", "0", "--lambda-port", "0", "--template", DatabaseBackedAPI.templatePath,
+                    "--build-path", BuildFolder.path, "--database-url", try #require(database.string),
+                ] + arguments,
+                environment: environment, standardOutput: output.path, standardError: nil)
+            // Stopped (SIGTERM, then SIGKILL after 10 seconds) however the body ends.
+            result = try await process.whileRunning {
+                let api = try await ServeCommandTests.waitForURL(in: output.path, process: process)
+                let banner = try String(contentsOf: output, encoding: .utf8)
+                return try await body(ServeProcess(api: api, banner: banner, database: try #require(database.string)))
+            }
         } catch {
-            await stop(process)
             _ = try? await AdminDatabase.run("DROP DATABASE IF EXISTS \(name) WITH (FORCE)", at: admin)
             throw error
         }
-        await stop(process)
         _ = try await AdminDatabase.run("DROP DATABASE IF EXISTS \(name) WITH (FORCE)", at: admin)
         return result
-    }
-
-    /// Stops serve and awaits its exit without blocking a thread that the whole test run shares.
-    private static func stop(_ process: Process) async {
-        guard process.isRunning else { return }
-        process.terminate()
-        while process.isRunning { try? await Task.sleep(for: .milliseconds(50)) }
     }
 }

@@ -17,7 +17,8 @@ int chronoview_wait(pid_t pid, int *status, long long *cpu_microseconds, long *p
 /// - in a process group of its own, so that the whole environment can be killed at once;
 /// - with `PR_SET_PDEATHSIG` set to SIGKILL, so that it dies with the thread that spawned it
 ///   (call this from a thread that lives as long as the harness);
-/// - with standard input on /dev/null, and standard output and error on the given descriptors;
+/// - with standard input on `stdin_fd` (on /dev/null when it is -1), and standard output and
+///   error on the given descriptors (the caller keeps all three, and closes them);
 /// - with every other descriptor closed, default signal dispositions and an empty signal mask;
 /// - in `directory` when it is not NULL.
 ///
@@ -28,6 +29,7 @@ int chronoview_spawn(
     char *const argv[],
     char *const envp[],
     const char *directory,
+    int stdin_fd,
     int stdout_fd,
     int stderr_fd,
     pid_t *pid,

@@ -54,6 +54,36 @@ final class ChildProcess: Sendable {
             close(output.write)
             close(errors.write)
         }
+        do {
+            let process = try spawn(
+                executable: executable,
+                arguments: arguments,
+                environment: environment,
+                directory: directory,
+                standardInput: -1,
+                standardOutput: output.write,
+                standardError: errors.write
+            )
+            return (process, Pipes(standardOutput: output.read, standardError: errors.read))
+        } catch {
+            close(output.read)
+            close(errors.read)
+            throw error
+        }
+    }
+
+    /// Starts `executable` with its standard streams on the given descriptors, which the caller
+    /// keeps (and closes); a `standardInput` of -1 stands for /dev/null. Call it on a thread that
+    /// outlives the child, as ``spawn(executable:arguments:environment:directory:)``.
+    static func spawn(
+        executable: String,
+        arguments: [String],
+        environment: [String: String],
+        directory: String?,
+        standardInput: Int32,
+        standardOutput: Int32,
+        standardError: Int32
+    ) throws(SpawnError) -> ChildProcess {
         let argv = [executable] + arguments
         let envp = environment.map { "\($0.key)=\($0.value)" }
         var pid: pid_t = 0
@@ -61,28 +91,20 @@ final class ChildProcess: Sendable {
         let result = withCStrings(argv) { argvPointers in
             withCStrings(envp) { envpPointers in
                 chronoview_spawn(
-                    executable, argvPointers, envpPointers, directory, output.write, errors.write, &pid, &pidfd)
+                    executable, argvPointers, envpPointers, directory, standardInput, standardOutput, standardError,
+                    &pid, &pidfd)
             }
         }
-        guard result == 0 else {
-            close(output.read)
-            close(errors.read)
-            throw SpawnError(executable: executable, errno: result)
-        }
+        guard result == 0 else { throw SpawnError(executable: executable, errno: result) }
         guard pidfd >= 0 else {
             // Without a pidfd there is no way to learn of the exit without polling.
             let error = errno
             Glibc.kill(-pid, SIGKILL)
             var status: Int32 = 0
             waitpid(pid, &status, 0)
-            close(output.read)
-            close(errors.read)
             throw SpawnError(executable: executable, errno: error)
         }
-        return (
-            ChildProcess(pid: pid, pidFileDescriptor: pidfd),
-            Pipes(standardOutput: output.read, standardError: errors.read)
-        )
+        return ChildProcess(pid: pid, pidFileDescriptor: pidfd)
     }
 
     /// Calls `handler` once the process has exited (at once if it has already).
@@ -106,6 +128,14 @@ final class ChildProcess: Sendable {
             guard state.exit == nil else { return }
             Glibc.kill(-pid, SIGKILL)
             Glibc.kill(pid, SIGKILL)
+        }
+    }
+
+    /// Sends `signal` to the process alone (not its group), unless it is already reaped.
+    func signal(_ signal: Int32) {
+        state.withLock { state in
+            guard state.exit == nil else { return }
+            Glibc.kill(pid, signal)
         }
     }
 

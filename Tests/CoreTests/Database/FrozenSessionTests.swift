@@ -24,11 +24,15 @@ import Testing
 
                 let thaw = DispatchSemaphore(value: 0)
                 loops.next().execute { thaw.wait() }
-                try await Self.terminate(sessionID, database: settings.database.database)
-                // Leases the connection whose session is gone; its query waits for the loop.
-                let operation = Task { try await Self.backendPID(on: database) }
-                try await Task.sleep(for: .milliseconds(200))
-                thaw.signal()
+                let operation: Task<Int32, any Error>
+                do {
+                    // Thawed even when a step below throws: a loop left frozen would hang the pool's shutdown.
+                    defer { thaw.signal() }
+                    try await Self.terminate(sessionID, database: settings.database.database)
+                    // Leases the connection whose session is gone; its query waits for the loop.
+                    operation = Task { try await Self.backendPID(on: database) }
+                    try await Task.sleep(for: .milliseconds(200))
+                }
 
                 let newSessionID = try await operation.value
                 #expect(newSessionID != sessionID)

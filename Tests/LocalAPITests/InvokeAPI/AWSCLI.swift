@@ -1,4 +1,6 @@
 import Foundation
+import LocalHarness
+import TestSupport
 
 /// The AWS CLI that `./build.sh test` installs (scripts/lib/peers.sh), pointed at a local
 /// endpoint with dummy credentials: a client of our Invoke API that we did not write.
@@ -16,7 +18,7 @@ struct AWSCLI {
 
     /// What `aws lambda invoke` did.
     struct Invocation {
-        var status: Int32
+        var status: ExitStatus
         /// Standard output: the invocation's `StatusCode`, `FunctionError`, `ExecutedVersion`.
         var output: String
         var errors: String
@@ -39,28 +41,14 @@ struct AWSCLI {
         endpoint: String, function: String, payload: String? = nil, options: [String] = []
     ) async throws -> Invocation {
         try await PeerTools.withFolder { folder in
-            let files = ["out.json", "stdout", "stderr"].map { folder.appendingPathComponent($0) }
-            for file in files { try Data().write(to: file) }
+            let outfile = folder.appendingPathComponent("out.json")
             var arguments = ["lambda", "invoke", "--endpoint-url", endpoint, "--function-name", function]
             if let payload { arguments += ["--payload", payload] }
-            arguments += options + [files[0].path]
-
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: executable)
-            process.arguments = arguments
-            process.environment = Self.environment
-            process.standardOutput = try FileHandle(forWritingTo: files[1])
-            process.standardError = try FileHandle(forWritingTo: files[2])
-            let status = try await withCheckedThrowingContinuation { continuation in
-                process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-                do {
-                    try process.run()
-                } catch {
-                    continuation.resume(throwing: error)
-                }
-            }
-            let texts = files.map { (try? String(contentsOf: $0, encoding: .utf8)) ?? "" }
-            return Invocation(status: status, output: texts[1], errors: texts[2], payload: texts[0])
+            arguments += options + [outfile.path]
+            let run = try await ProgramRun.run(executable, arguments: arguments, environment: Self.environment)
+            return Invocation(
+                status: run.status, output: run.standardOutput, errors: run.standardError,
+                payload: (try? String(contentsOf: outfile, encoding: .utf8)) ?? "")
         }
     }
 

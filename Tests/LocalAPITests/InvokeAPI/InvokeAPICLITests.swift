@@ -3,6 +3,10 @@ import LocalHarness
 import TestSupport
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Lambda's Invoke API as the AWS CLI sees it: `aws lambda invoke --endpoint-url` against real
 /// function processes, through the CLI's own parsing of our answers.
 @Suite struct InvokeAPICLITests {
@@ -17,7 +21,7 @@ import Testing
                 "123456789012:function:Echo", "Echo:$LATEST",
             ] {
                 let invocation = try await cli.invoke(endpoint: api.baseURL, function: function, payload: Self.echo)
-                #expect(invocation.status == 0, "\(function): \(invocation.errors)")
+                #expect(invocation.status == .exited(0), "\(function): \(invocation.errors)")
                 #expect(invocation.fields["StatusCode"] as? Int == 200, "\(function)")
                 #expect(invocation.fields["ExecutedVersion"] as? String == "$LATEST", "\(function)")
                 #expect(invocation.fields["FunctionError"] == nil, "\(function)")
@@ -32,7 +36,8 @@ import Testing
         try await RunningAPI.withInvokeAPI { api in
             let invocation = try await cli.invoke(
                 endpoint: api.baseURL, function: "Echo", payload: #"{"action":"throw","message":"boom"}"#)
-            #expect(invocation.status == 0, "a function error is the invocation's outcome, not the CLI's failure")
+            #expect(
+                invocation.status == .exited(0), "a function error is the invocation's outcome, not the CLI's failure")
             #expect(invocation.fields["StatusCode"] as? Int == 200)
             #expect(invocation.fields["FunctionError"] as? String == "Unhandled")
             #expect(invocation.payloadFields["errorType"] as? String == "FixtureError")
@@ -44,7 +49,7 @@ import Testing
         let cli = try AWSCLI()
         try await RunningAPI.withInvokeAPI { api in
             let invocation = try await cli.invoke(endpoint: api.baseURL, function: "Nope", payload: Self.echo)
-            #expect(invocation.status != 0)
+            #expect(invocation.status != .exited(0))
             #expect(
                 invocation.errors.contains(
                     "An error occurred (ResourceNotFoundException) when calling the Invoke operation: "
@@ -60,7 +65,7 @@ import Testing
             let invocation = try await cli.invoke(
                 endpoint: api.baseURL, function: "EchoFunction", payload: #"{"action":"sleep","milliseconds":200}"#,
                 options: ["--invocation-type", "Event"])
-            #expect(invocation.status == 0, "\(invocation.errors)")
+            #expect(invocation.status == .exited(0), "\(invocation.errors)")
             #expect(invocation.fields["StatusCode"] as? Int == 202)
             #expect(invocation.payload.isEmpty)
             // The background invocation logs itself when it ends.
@@ -77,7 +82,7 @@ import Testing
         try await RunningAPI.withInvokeAPI { api in
             let invocation = try await cli.invoke(
                 endpoint: api.baseURL, function: "Echo", payload: Self.echo, options: ["--invocation-type", "DryRun"])
-            #expect(invocation.status == 0, "\(invocation.errors)")
+            #expect(invocation.status == .exited(0), "\(invocation.errors)")
             #expect(invocation.fields["StatusCode"] as? Int == 204)
             #expect(api.lambda.statistics(for: "Echo")?.invocations == 0)
 
@@ -99,33 +104,30 @@ import Testing
         let output = "\(folder.path)/output.txt"
         try #require(FileManager.default.createFile(atPath: output, contents: nil))
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: program)
-        process.arguments = [
-            "serve", "--port", "0", "--lambda-port", "0", "--template", "\(folder.path)/template.yaml",
-            "--build-path", folder.path, "--database-url", "postgres://nobody@127.0.0.1:1/none",
-        ]
-        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: output))
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        defer { if process.isRunning { process.terminate() } }
+        let process = try await SpawnedProcess.start(
+            executable: program,
+            arguments: [
+                "serve", "--port", "0", "--lambda-port", "0", "--template", "\(folder.path)/template.yaml",
+                "--build-path", folder.path, "--database-url", "postgres://nobody@127.0.0.1:1/none",
+            ],
+            environment: ProcessInfo.processInfo.environment, standardOutput: output, standardError: nil)
+        try await process.whileRunning {
+            // The banner comes whole, once both servers listen.
+            _ = try await ServeCommandTests.waitForURL(in: output, process: process)
+            let banner = try String(contentsOfFile: output, encoding: .utf8)
+            let match = try #require(banner.firstMatch(of: /Lambda Invoke API on (http:\/\/127\.0\.0\.1:\d+)/))
+            let endpoint = String(match.1)
+            #expect(banner.contains("(aws lambda invoke --endpoint-url \(endpoint) --function-name "))
 
-        // The banner comes whole, once both servers listen.
-        _ = try await ServeCommandTests.waitForURL(in: output, process: process)
-        let banner = try String(contentsOfFile: output, encoding: .utf8)
-        let match = try #require(banner.firstMatch(of: /Lambda Invoke API on (http:\/\/127\.0\.0\.1:\d+)/))
-        let endpoint = String(match.1)
-        #expect(banner.contains("(aws lambda invoke --endpoint-url \(endpoint) --function-name "))
+            let invocation = try await cli.invoke(endpoint: endpoint, function: "EchoFunction", payload: Self.echo)
+            #expect(invocation.fields["StatusCode"] as? Int == 200, "\(invocation.errors)")
+            #expect(invocation.payloadFields["echo"] as? [String: String] == ["a": "b"])
 
-        let invocation = try await cli.invoke(endpoint: endpoint, function: "EchoFunction", payload: Self.echo)
-        #expect(invocation.fields["StatusCode"] as? Int == 200, "\(invocation.errors)")
-        #expect(invocation.payloadFields["echo"] as? [String: String] == ["a": "b"])
-
-        process.terminate()
-        let deadline = ContinuousClock.now + .seconds(15)
-        while process.isRunning && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(50)) }
-        #expect(process.terminationReason == .exit && process.terminationStatus == 0)
-        let log = try String(contentsOfFile: output, encoding: .utf8)
-        #expect(log.contains("POST /2015-03-31/functions/EchoFunction/invocations → Echo 200 "))
+            process.signal(SIGTERM)
+            let status = await process.exit(within: .seconds(15))
+            #expect(status == .exited(0), "serve did not stop cleanly within 15 seconds on SIGTERM")
+            let log = try String(contentsOfFile: output, encoding: .utf8)
+            #expect(log.contains("POST /2015-03-31/functions/EchoFunction/invocations → Echo 200 "))
+        }
     }
 }

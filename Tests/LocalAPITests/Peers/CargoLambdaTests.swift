@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import LocalHarness
 import NIOCore
 import NIOHTTP1
 import NIOPosix
@@ -30,15 +31,13 @@ import Testing
         return port
     }
 
-    static func start(_ executable: String, _ arguments: [String], environment: [String: String]) throws -> Process {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        return process
+    static func start(
+        _ executable: String, _ arguments: [String], environment: [String: String]
+    ) async throws -> SpawnedProcess {
+        try await SpawnedProcess.start(
+            executable: executable, arguments: arguments,
+            environment: ProcessInfo.processInfo.environment.merging(environment) { $1 }, standardOutput: nil,
+            standardError: nil)
     }
 
     /// Waits until something listens on `port`: our runtime, like AWS's, stops when it cannot
@@ -79,34 +78,36 @@ import Testing
         try await PeerTools.withFolder { folder in
             try Self.manifest.write(to: folder.appendingPathComponent("Cargo.toml"), atomically: true, encoding: .utf8)
             let port = try await Self.freePort()
-            let emulator = try Self.start(
+            let emulator = try await Self.start(
                 cargoLambda,
                 [
                     "lambda", "watch", "--only-lambda-apis", "--invoke-address", "127.0.0.1", "--invoke-port",
                     String(port), "--manifest-path", folder.appendingPathComponent("Cargo.toml").path,
                 ], environment: [:])
-            defer { emulator.terminate() }
-            try await Self.waitForListener(on: port)
-            let runtime = try Self.start(
-                BuildFolder.product("RuntimeFixture"), [],
-                environment: ["AWS_LAMBDA_RUNTIME_API": "127.0.0.1:\(port)/.rt/fixture", "FIXTURE_MODE": "json"])
-            defer { runtime.terminate() }
-
-            for value in ["first", "second"] {
-                let echoed = try await Self.invoke(#"{"action":"echo","payload":"\#(value)"}"#, port: port)
-                #expect(echoed.status == 200, "\(echoed.body)")
-                let reply = try JSONSerialization.jsonObject(with: Data(echoed.body.utf8)) as? [String: Any]
-                #expect(reply?["echo"] as? String == value)
-                #expect((reply?["requestId"] as? String)?.isEmpty == false)
+            // Each stopped (SIGTERM, then SIGKILL after 10 seconds) however the test ends.
+            try await emulator.whileRunning {
+                try await Self.waitForListener(on: port)
+                let runtime = try await Self.start(
+                    BuildFolder.product("RuntimeFixture"), [],
+                    environment: ["AWS_LAMBDA_RUNTIME_API": "127.0.0.1:\(port)/.rt/fixture", "FIXTURE_MODE": "json"])
+                try await runtime.whileRunning {
+                    for value in ["first", "second"] {
+                        let echoed = try await Self.invoke(#"{"action":"echo","payload":"\#(value)"}"#, port: port)
+                        #expect(echoed.status == 200, "\(echoed.body)")
+                        let reply = try JSONSerialization.jsonObject(with: Data(echoed.body.utf8)) as? [String: Any]
+                        #expect(reply?["echo"] as? String == value)
+                        #expect((reply?["requestId"] as? String)?.isEmpty == false)
+                    }
+                    // cargo-lambda answers a function error with a 500 carrying the runtime's report.
+                    let failed = try await Self.invoke(#"{"action":"throw","message":"asked to fail"}"#, port: port)
+                    #expect(failed.status == 500)
+                    #expect(failed.body.contains(#""errorType":"FixtureError""#))
+                    #expect(failed.body.contains("asked to fail"))
+                    let after = try await Self.invoke(#"{"action":"echo","payload":"after"}"#, port: port)
+                    #expect(after.status == 200, "the runtime serves on after a function error")
+                    #expect(!runtime.hasExited)
+                }
             }
-            // cargo-lambda answers a function error with a 500 carrying the runtime's report.
-            let failed = try await Self.invoke(#"{"action":"throw","message":"asked to fail"}"#, port: port)
-            #expect(failed.status == 500)
-            #expect(failed.body.contains(#""errorType":"FixtureError""#))
-            #expect(failed.body.contains("asked to fail"))
-            let after = try await Self.invoke(#"{"action":"echo","payload":"after"}"#, port: port)
-            #expect(after.status == 200, "the runtime serves on after a function error")
-            #expect(runtime.isRunning)
         }
     }
 }
