@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# ChronoView's one entry point: ./build.sh serve | test | package | bench | soak | format
+# ChronoView's one entry point: ./build.sh serve | test | package | app | bench | soak | format
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$PWD
@@ -13,9 +13,10 @@ usage() {
     cat <<USAGE
 usage: ./build.sh <command> [options]
 
-  serve [--port N] [--host H] [--env-file F]   run the whole API locally (http://127.0.0.1:3000)
+  serve [--port N] [--host H] [--env-file F]   run the app and the whole API locally (http://127.0.0.1:3000)
   test                                         check formatting, build, and run every test
   package                                      build every function as a provided.al2023 bootstrap + zip
+  app                                          build the single-page app into .build/app
   bench                                        measure cold start, throughput, size and latency
   soak [--minutes N]                           N minutes (3) of load over the whole API: errors, memory, connections
   format                                       format the sources in place
@@ -28,6 +29,7 @@ case "$command" in
     serve) cmd_serve "$@" ;;
     test) cmd_test "$@" ;;
     package) cmd_package "$@" ;;
+    app) cmd_app "$@" ;;
     bench) cmd_bench "$@" ;;
     soak) cmd_soak "$@" ;;
     format) cmd_format "$@" ;;

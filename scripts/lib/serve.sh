@@ -1,9 +1,11 @@
 # shellcheck shell=bash
 # shellcheck disable=SC2154 # root is set by build.sh, which sources this file.
-# `./build.sh serve [options]`: the whole API on http://127.0.0.1:3000, as API Gateway and
-# Lambda would run it, backed by real function processes and a real PostgreSQL.
+# `./build.sh serve [options]`: the app and the whole API on http://127.0.0.1:3000, as
+# CloudFront, API Gateway and Lambda would run them, backed by real function processes and a
+# real PostgreSQL.
 #
-# Builds the functions and chronoview-local (debug: the second run is incremental), starts
+# Builds the functions and chronoview-local (debug: the second run is incremental) and the
+# app (scripts/lib/app.sh), starts
 # an embedded PostgreSQL with its data in .chronoview/postgres unless DATABASE_URL is set,
 # keeps a development JWT_SECRET in .chronoview/jwt-secret unless JWT_SECRET is set, and runs
 # `chronoview-local serve` with the remaining options (--port, --host, --env-file, ...).
@@ -47,6 +49,7 @@ cmd_serve() {
     swift build -q
     local bin_path
     bin_path=$(swift build --show-bin-path)
+    app_build
 
     trap serve_cleanup EXIT
     # A signal ends the wait below; EXIT then cleans up.
@@ -69,7 +72,8 @@ cmd_serve() {
 
     # In the background so that this shell keeps receiving signals and can clean up after it;
     # background jobs ignore SIGINT, so the server is stopped with SIGTERM.
-    "$bin_path/chronoview-local" serve --template "$root/template.yaml" --build-path "$bin_path" "$@" &
+    "$bin_path/chronoview-local" serve --template "$root/template.yaml" --build-path "$bin_path" \
+        --app "$root/$APP_OUTPUT_DIR" "$@" &
     SERVE_PID=$!
     local status=0
     wait "$SERVE_PID" || status=$?

@@ -8,14 +8,29 @@ apt_install() {
         command -v "$1" >/dev/null || missing+=("$2")
         shift 2
     done
-    [ ${#missing[@]} -eq 0 ] && return 0
-    echo "==> installing ${missing[*]}"
+    apt_get_install "${missing[@]}"
+}
+
+# apt_install_packages PACKAGE...: installs each PACKAGE that dpkg does not have, for the
+# packages that bring files (libraries, JavaScript modules) rather than a command.
+apt_install_packages() {
+    local missing=() package
+    for package in "$@"; do
+        dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'ok installed' || missing+=("$package")
+    done
+    apt_get_install "${missing[@]}"
+}
+
+# apt_get_install [PACKAGE...]: apt-get install, as root on Debian; nothing to do for none.
+apt_get_install() {
+    [ $# -eq 0 ] && return 0
+    echo "==> installing $*"
     if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null; then
-        echo "error: missing ${missing[*]}; install them with your package manager" >&2
+        echo "error: missing $*; install them with your package manager" >&2
         return 1
     fi
     DEBIAN_FRONTEND=noninteractive apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
 }
 
 # The directory of the Swift toolchain's binaries; its clang is the one swiftc links with.

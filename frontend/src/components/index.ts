@@ -1,0 +1,8 @@
+export { ConfirmButton } from "./ConfirmButton";
+export { ErrorNotice } from "./ErrorNotice";
+export { Layout } from "./Layout";
+export { addNotice, clearNotices, dismissNotice, useNotices, type Notice } from "./noticeStore";
+export { NoticeList } from "./NoticeList";
+export { LoadingState, Spinner } from "./Spinner";
+export { TextField } from "./TextField";
+export { useAction } from "./useAction";

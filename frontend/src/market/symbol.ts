@@ -1,0 +1,18 @@
+// Symbols as API.md defines them, so a form can say what is wrong before the server does.
+
+const SYMBOL_PATTERN = /^[A-Z0-9.:/_-]{1,32}$/;
+
+/** The form the server stores: trimmed and upper-cased. */
+export function normalizeSymbol(input: string): string {
+  return input.trim().toUpperCase();
+}
+
+/** Why a normalized symbol would be refused, or null when it is fine. */
+export function symbolProblem(symbol: string): string | null {
+  if (symbol === "") return "Enter a symbol.";
+  if (symbol.length > 32) return "A symbol has at most 32 characters.";
+  if (!SYMBOL_PATTERN.test(symbol)) {
+    return "Use only letters, digits and . : / _ -";
+  }
+  return null;
+}

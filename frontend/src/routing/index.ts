@@ -1,0 +1,5 @@
+export { navigate, useLocationPath, useLocationSearch } from "./history";
+export { Link } from "./Link";
+export { matchPath } from "./matchPath";
+export { Redirect } from "./Redirect";
+export { usePageHeading } from "./usePageHeading";
