@@ -43,7 +43,9 @@ function seconds(count: number): string {
 }
 
 function tryAgain(retryAfter: number | null): string {
-  return retryAfter === null ? "Try again in a moment." : `Try again in ${seconds(retryAfter)}.`;
+  return retryAfter === null || retryAfter <= 0
+    ? "Try again in a moment."
+    : `Try again in ${seconds(retryAfter)}.`;
 }
 
 const conflicts: Record<string, string> = {

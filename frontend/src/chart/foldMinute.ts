@@ -13,12 +13,13 @@ export interface Fold {
 }
 
 export function foldMinute(candles: Candle[], minute: Candle, interval: Interval): Fold {
-  if (interval === "1m") return { candles: mergeCandles(candles, [minute]), stale: null };
   const start = bucketStart(Date.parse(minute.t), interval);
+  // Before the oldest loaded bucket: history that is not on screen yet will come with it (on a
+  // 1m chart too: merged, it would become the oldest candle and older pages would skip the gap).
+  if (candles.length > 0 && start < Date.parse(candles[0].t)) return { candles, stale: null };
+  if (interval === "1m") return { candles: mergeCandles(candles, [minute]), stale: null };
   const index = findCandleIndex(candles, start);
   if (index === -1) {
-    // Before the oldest loaded bucket: history that is not on screen yet will come with it.
-    if (candles.length > 0 && start < Date.parse(candles[0].t)) return { candles, stale: null };
     const opened: Candle = { ...minute, t: new Date(start).toISOString() };
     return { candles: mergeCandles(candles, [opened]), stale: null };
   }

@@ -33,8 +33,9 @@ export interface IndexRange {
 
 /** Candles at least partly on screen, or null when none is. */
 export function visibleRange(view: Viewport, count: number, plotWidth: number): IndexRange | null {
-  const first = Math.max(0, Math.ceil(indexAtX(view, count, plotWidth, 0) - 0.5));
-  const last = Math.min(count - 1, Math.floor(indexAtX(view, count, plotWidth, plotWidth) + 0.5));
+  // Candle i spans i - 0.5 .. i + 0.5 in index units; one that only touches an edge is off screen.
+  const first = Math.max(0, Math.floor(indexAtX(view, count, plotWidth, 0) - 0.5) + 1);
+  const last = Math.min(count - 1, Math.ceil(indexAtX(view, count, plotWidth, plotWidth) + 0.5) - 1);
   return first <= last ? { first, last } : null;
 }
 
