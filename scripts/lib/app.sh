@@ -44,6 +44,13 @@ app_build() {
     echo "    $(du -sh "$out" | cut -f1) in $APP_OUTPUT_DIR: $script, $style"
 }
 
+# The app's pure logic (frontend/tests), type-checked, then run by Node's own test runner.
+check_app_units() {
+    app_ensure_installed
+    tsc -p "$root/frontend/tests"
+    bash "$root/frontend/tests/run.sh" "$root/.build/app-tests"
+}
+
 cmd_app() {
     app_build
 }

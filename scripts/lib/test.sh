@@ -18,7 +18,7 @@
 #   CHRONOVIEW_AWSLAMBDARIC_PYTHON a Python with AWS's awslambdaric, a client of our emulator
 #   CHRONOVIEW_AWS_CLI            the AWS CLI, a client of our Lambda Invoke API
 # CHRONOVIEW_TEST_TIMEOUT (default 45m, timeout(1) syntax) bounds swift test.
-# Afterwards the app runs in a real browser (scripts/lib/browser.sh; BROWSER_TESTS=0 leaves it
+# Afterwards the app's unit tests run (frontend/tests), the app runs in a real browser (scripts/lib/browser.sh; BROWSER_TESTS=0 leaves it
 # out), and every libFuzzer target of Fuzz/ runs for FUZZ_CHECK_SECONDS (12) over its seed
 # corpus (scripts/lib/fuzz.sh); FUZZ_CHECK_SECONDS=0 leaves that out of a quick local run.
 # Restarting after a stop brings the same port and settings back:
@@ -132,6 +132,8 @@ cmd_test() {
     fi
     echo "==> checking the local API against openapi.yaml"
     test_run_check check_api_schema
+    echo "==> the app's unit tests (frontend/tests)"
+    test_run_check check_app_units
     if [ "${BROWSER_TESTS:-1}" != 0 ]; then
         echo "==> the app in a real browser (Tests/BrowserTests)"
         test_run_check check_browser
