@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from "react";
 import { useApi } from "../../api/ApiContext";
 import { fieldError } from "../../api/fieldError";
+import { HiddenUsername, PasswordField } from "../../auth/CredentialFields";
 import { ConfirmButton } from "../../components/ConfirmButton";
 import { ErrorNotice } from "../../components/ErrorNotice";
-import { TextField } from "../../components/TextField";
 import { useAction } from "../../components/useAction";
 import { isWrongPassword, WRONG_PASSWORD } from "./invalidCredentials";
 
@@ -23,14 +23,11 @@ export function DeleteAccountForm(props: { email: string }) {
     <form className="form card card-danger" onSubmit={submit} noValidate aria-labelledby="delete-heading">
       <h2 id="delete-heading">Delete account</h2>
       <p>This deletes your account and all your charts, watchlists and alerts. It can't be undone.</p>
-      {/* Tells password managers whose password this is. */}
-      <input type="email" name="username" autoComplete="username" value={props.email} readOnly hidden />
-      <TextField
+      <HiddenUsername email={props.email} />
+      <PasswordField
+        purpose="current"
         label="Password"
         name="password"
-        type="password"
-        autoComplete="current-password"
-        required
         value={password}
         onChange={setPassword}
         error={wrong ? WRONG_PASSWORD : fieldError(error, "password")}

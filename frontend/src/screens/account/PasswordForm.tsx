@@ -1,9 +1,8 @@
 import { useState, type FormEvent } from "react";
 import { useApi } from "../../api/ApiContext";
 import { fieldError } from "../../api/fieldError";
-import { PASSWORD_HINT } from "../../auth/passwordHint";
+import { HiddenUsername, PasswordField } from "../../auth/CredentialFields";
 import { ErrorNotice } from "../../components/ErrorNotice";
-import { TextField } from "../../components/TextField";
 import { useAction } from "../../components/useAction";
 import { isWrongPassword, WRONG_PASSWORD } from "./invalidCredentials";
 
@@ -23,25 +22,19 @@ export function PasswordForm(props: { email: string }) {
   return (
     <form className="form card" onSubmit={submit} noValidate aria-labelledby="password-heading">
       <h2 id="password-heading">Password</h2>
-      {/* Tells password managers whose password this is. */}
-      <input type="email" name="username" autoComplete="username" value={props.email} readOnly hidden />
-      <TextField
+      <HiddenUsername email={props.email} />
+      <PasswordField
+        purpose="current"
         label="Current password"
         name="current_password"
-        type="password"
-        autoComplete="current-password"
-        required
         value={current}
         onChange={setCurrent}
         error={wrong ? WRONG_PASSWORD : fieldError(error, "current_password")}
       />
-      <TextField
+      <PasswordField
+        purpose="new"
         label="New password"
         name="new_password"
-        type="password"
-        autoComplete="new-password"
-        required
-        hint={PASSWORD_HINT}
         value={next}
         onChange={setNext}
         error={fieldError(error, "new_password")}

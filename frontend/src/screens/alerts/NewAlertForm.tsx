@@ -6,6 +6,7 @@ import type { Alert, AlertCondition } from "../../api/types";
 import { ErrorNotice, TextField, useAction } from "../../components";
 import { isFieldProblem } from "../../market/apiProblems";
 import { priceProblem } from "../../market/decimal";
+import { SymbolField } from "../../market/SymbolField";
 import { normalizeSymbol, symbolProblem } from "../../market/symbol";
 import { characterCount } from "../../market/text";
 import { ConditionSelect } from "./ConditionSelect";
@@ -53,15 +54,7 @@ export function NewAlertForm(props: { onCreated: (alert: Alert) => void }) {
     <form className="card form" onSubmit={submit} noValidate aria-labelledby={headingId}>
       <h2 id={headingId}>New alert</h2>
       <div className="market-form-fields">
-        <TextField
-          label="Symbol"
-          name="symbol"
-          value={symbol}
-          onChange={setSymbol}
-          error={problems.symbol ?? fieldError(error, "symbol")}
-          autoComplete="off"
-          required
-        />
+        <SymbolField value={symbol} onChange={setSymbol} error={problems.symbol ?? fieldError(error, "symbol")} />
         <ConditionSelect value={condition} onChange={setCondition} error={fieldError(error, "condition")} />
         <TextField
           label="Price"

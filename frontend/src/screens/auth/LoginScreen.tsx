@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from "react";
 import { useApi, useSession } from "../../api/ApiContext";
 import { fieldError } from "../../api/fieldError";
+import { EmailField, PasswordField } from "../../auth/CredentialFields";
 import { endedMessage } from "../../auth/endedMessage";
 import { ErrorNotice } from "../../components/ErrorNotice";
-import { TextField } from "../../components/TextField";
 import { useAction } from "../../components/useAction";
 import { Link, useLocationSearch } from "../../routing";
 
@@ -33,22 +33,11 @@ export function LoginScreen() {
         </p>
       ) : null}
       <form className="form" onSubmit={submit} noValidate>
-        <TextField
-          label="Email"
-          name="email"
-          type="email"
-          autoComplete="email"
-          required
-          value={email}
-          onChange={setEmail}
-          error={fieldError(error, "email")}
-        />
-        <TextField
+        <EmailField value={email} onChange={setEmail} error={fieldError(error, "email")} />
+        <PasswordField
+          purpose="current"
           label="Password"
           name="password"
-          type="password"
-          autoComplete="current-password"
-          required
           value={password}
           onChange={setPassword}
           error={fieldError(error, "password")}

@@ -1,7 +1,7 @@
 import { useRef, useState, type FormEvent } from "react";
 import { useApi } from "../../api/ApiContext";
 import { fieldError } from "../../api/fieldError";
-import { PASSWORD_HINT } from "../../auth/passwordHint";
+import { EmailField, PasswordField } from "../../auth/CredentialFields";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { TextField } from "../../components/TextField";
 import { useAction } from "../../components/useAction";
@@ -34,23 +34,11 @@ export function SignUpScreen() {
     <section className="auth-page">
       <h1>Create your account</h1>
       <form className="form" onSubmit={submit} noValidate>
-        <TextField
-          label="Email"
-          name="email"
-          type="email"
-          autoComplete="email"
-          required
-          value={email}
-          onChange={setEmail}
-          error={fieldError(error, "email")}
-        />
-        <TextField
+        <EmailField value={email} onChange={setEmail} error={fieldError(error, "email")} />
+        <PasswordField
+          purpose="new"
           label="Password"
           name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          hint={PASSWORD_HINT}
           value={password}
           onChange={setPassword}
           error={fieldError(error, "password")}

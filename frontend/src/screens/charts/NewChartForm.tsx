@@ -6,6 +6,7 @@ import type { Interval } from "../../api/types";
 import { ErrorNotice, TextField, useAction } from "../../components";
 import { isFieldProblem } from "../../market/apiProblems";
 import { normalizeSymbol, symbolProblem } from "../../market/symbol";
+import { SymbolField } from "../../market/SymbolField";
 import { nameProblem } from "../../market/text";
 import { navigate } from "../../routing";
 import { IntervalSelect } from "./IntervalSelect";
@@ -54,15 +55,11 @@ export function NewChartForm() {
           autoComplete="off"
           required
         />
-        <TextField
-          label="Symbol"
-          name="symbol"
+        <SymbolField
           value={symbol}
           onChange={setSymbol}
           error={problems.symbol ?? fieldError(error, "symbol")}
-          autoComplete="off"
           hint="For example AAPL, BINANCE:BTCUSDT or EUR/USD."
-          required
         />
         <IntervalSelect value={interval} onChange={setChartInterval} error={fieldError(error, "interval")} />
       </div>

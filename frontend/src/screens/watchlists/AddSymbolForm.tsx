@@ -1,8 +1,9 @@
 import { FormEvent, useState } from "react";
 import { fieldError } from "../../api/fieldError";
-import { ErrorNotice, TextField, useAction } from "../../components";
+import { ErrorNotice, useAction } from "../../components";
 import { isFieldProblem } from "../../market/apiProblems";
 import { normalizeSymbol, symbolProblem } from "../../market/symbol";
+import { SymbolField } from "../../market/SymbolField";
 
 const MAX_SYMBOLS = 1000;
 
@@ -35,15 +36,7 @@ export function AddSymbolForm(props: {
 
   return (
     <form className="market-inline-form" onSubmit={submit} noValidate>
-      <TextField
-        label="Symbol"
-        name="symbol"
-        value={symbol}
-        onChange={setSymbol}
-        error={problem ?? fieldError(error, "symbols")}
-        autoComplete="off"
-        required
-      />
+      <SymbolField value={symbol} onChange={setSymbol} error={problem ?? fieldError(error, "symbols")} />
       <button type="submit" disabled={busy}>
         {busy ? "Adding…" : "Add symbol"}
       </button>
