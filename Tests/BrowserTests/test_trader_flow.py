@@ -7,27 +7,8 @@ from playwright.sync_api import Page, expect
 
 from conftest import Stack
 from market import Candle, current_minute, history, ingest
+from screens import heading, log_in, new_account, sign_up
 from steps import Steps
-
-
-def heading(page: Page, name: str):
-    """The page's own heading: each screen has one h1."""
-    return page.get_by_role("heading", name=name, exact=True, level=1)
-
-
-def sign_up(page: Page, email: str, password: str, display_name: str) -> None:
-    page.get_by_role("link", name="Create an account").click()
-    expect(heading(page, "Create your account")).to_be_visible()
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(password)
-    page.get_by_label("Display name (optional)").fill(display_name)
-    page.get_by_role("button", name="Create account").click()
-
-
-def log_in(page: Page, email: str, password: str) -> None:
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Log in").click()
 
 
 def test_a_trader_charts_a_symbol_and_an_alert_fires_live(page: Page, stack: Stack):
@@ -113,11 +94,7 @@ def test_a_link_into_the_app_survives_logging_in(page: Page):
     step = Steps(page, "deep-link")
     email = f"linker-{secrets.token_hex(4)}@example.com"
     with step("sign up and log out"):
-        page.goto("/signup")
-        page.get_by_label("Email").fill(email)
-        page.get_by_label("Password").fill("a long enough password")
-        page.get_by_role("button", name="Create account").click()
-        expect(heading(page, "Charts")).to_be_visible()
+        new_account(page, email, "a long enough password")
         page.get_by_role("button", name="Log out").click()
 
     with step("a deep link asks to log in, then goes where it pointed"):
