@@ -94,7 +94,9 @@ def stack():
                 process.wait()
             _psql(server, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
             log = Path(output.name).read_text(encoding="utf-8", errors="replace")
-            Path(os.environ["CHRONOVIEW_SCREENSHOTS"], "serve.log").write_text(log, encoding="utf-8")
+            folder = Path(os.environ["CHRONOVIEW_SCREENSHOTS"])
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / "serve.log").write_text(log, encoding="utf-8")
 
 
 @pytest.fixture(scope="session")
