@@ -24,8 +24,6 @@ import Testing
         """
 
     @Test func printsTheRoutesServesAndStopsEverythingOnSIGTERM() async throws {
-        let cli = "\(BuildFolder.path)/chronoview-local"
-        try #require(FileManager.default.isExecutableFile(atPath: cli), "\(cli) is not built")
         let folder = try FixtureFolder()
         defer { folder.remove() }
         try folder.addPythonRuntime(as: "Pid")
@@ -33,15 +31,11 @@ import Testing
         let output = "\(folder.path)/output.txt"
         try #require(FileManager.default.createFile(atPath: output, contents: nil))
 
-        let process = try await SpawnedProcess.start(
-            executable: cli,
-            arguments: [
-                "serve", "--port", "0", "--lambda-port", "0", "--template", "\(folder.path)/template.yaml",
-                "--build-path", folder.path, "--database-url", "postgres://nobody@127.0.0.1:1/none",
-            ],
-            environment: ProcessInfo.processInfo.environment, standardOutput: output, standardError: nil)
+        let process = try await ServeProcess.start(
+            template: "\(folder.path)/template.yaml", buildPath: folder.path,
+            databaseURL: "postgres://nobody@127.0.0.1:1/none", output: output)
         try await process.whileRunning {
-            let url = try await Self.waitForURL(in: output, process: process)
+            let url = try await ServeProcess.waitForURL(in: output, process: process)
             let text = try String(contentsOfFile: output, encoding: .utf8)
             #expect(text.contains("GET  /pid  Pid"))
 
@@ -66,24 +60,5 @@ import Testing
             }
             try await after.shutdown()
         }
-    }
-
-    /// Waits for the start-up line that names the URL.
-    static func waitForURL(in file: String, process: SpawnedProcess) async throws -> String {
-        let clock = ContinuousClock()
-        let deadline = clock.now + .seconds(30)
-        while clock.now < deadline && !process.hasExited {
-            let text = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
-            if let match = text.firstMatch(of: /API on (http:\/\/127\.0\.0\.1:\d+)/) {
-                return String(match.1)
-            }
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        throw StartFailure(output: (try? String(contentsOfFile: file, encoding: .utf8)) ?? "")
-    }
-
-    struct StartFailure: Error, CustomStringConvertible {
-        var output: String
-        var description: String { "chronoview-local serve did not start:\n\(output)" }
     }
 }

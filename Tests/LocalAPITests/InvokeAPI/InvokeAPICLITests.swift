@@ -94,8 +94,6 @@ import Testing
 
     @Test func serveAnswersTheInvokeAPIOnItsLambdaPort() async throws {
         let cli = try AWSCLI()
-        let program = "\(BuildFolder.path)/chronoview-local"
-        try #require(FileManager.default.isExecutableFile(atPath: program), "\(program) is not built")
         let folder = try FixtureFolder()
         defer { folder.remove() }
         try folder.linkRuntimeFixture(as: "Echo")
@@ -104,16 +102,12 @@ import Testing
         let output = "\(folder.path)/output.txt"
         try #require(FileManager.default.createFile(atPath: output, contents: nil))
 
-        let process = try await SpawnedProcess.start(
-            executable: program,
-            arguments: [
-                "serve", "--port", "0", "--lambda-port", "0", "--template", "\(folder.path)/template.yaml",
-                "--build-path", folder.path, "--database-url", "postgres://nobody@127.0.0.1:1/none",
-            ],
-            environment: ProcessInfo.processInfo.environment, standardOutput: output, standardError: nil)
+        let process = try await ServeProcess.start(
+            template: "\(folder.path)/template.yaml", buildPath: folder.path,
+            databaseURL: "postgres://nobody@127.0.0.1:1/none", output: output)
         try await process.whileRunning {
             // The banner comes whole, once both servers listen.
-            _ = try await ServeCommandTests.waitForURL(in: output, process: process)
+            _ = try await ServeProcess.waitForURL(in: output, process: process)
             let banner = try String(contentsOfFile: output, encoding: .utf8)
             let match = try #require(banner.firstMatch(of: /Lambda Invoke API on (http:\/\/127\.0\.0\.1:\d+)/))
             let endpoint = String(match.1)
