@@ -1,6 +1,7 @@
 /// The security headers of the template's `SpaSecurityHeaders` response headers policy, which
 /// CloudFront adds to the app's responses, so that the app meets its Content-Security-Policy
-/// locally as it must in production. HSTS is left out: the local server speaks plain HTTP.
+/// locally as it must in production (StaticSiteTests holds the two to the same directives).
+/// HSTS is left out: the local server speaks plain HTTP.
 enum SecurityHeaders {
     static func fields(realtimeOrigin: String?) -> [(name: String, value: String)] {
         let connectSources = ["'self'"] + (realtimeOrigin.map { [$0] } ?? [])

@@ -113,6 +113,33 @@ import Testing
         }
     }
 
+    /// The policy's directives as a set, without connect-src, whose origins differ by where
+    /// the realtime API is.
+    static func directives(_ policy: String) -> Set<String> {
+        Set(
+            policy.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty && !$0.hasPrefix("connect-src") })
+    }
+
+    @Test func theLocalPolicyIsTheDistributionsOwn() throws {
+        let template = try TemplateNode.parse(
+            yaml: try String(contentsOfFile: DatabaseBackedAPI.templatePath, encoding: .utf8))
+        let join = try #require(
+            template[
+                path: "Resources", "SecurityHeadersPolicy", "Properties", "ResponseHeadersPolicyConfig",
+                "SecurityHeadersConfig", "ContentSecurityPolicy", "ContentSecurityPolicy"])
+        guard case .intrinsic("Fn::Join", let argument) = join, let parts = argument.items?.last?.items else {
+            Issue.record("the template's Content-Security-Policy is no longer a !Join: \(join)")
+            return
+        }
+        // The literal parts; the intrinsics among them only add connect-src origins.
+        let deployed = parts.compactMap(\.scalar).joined()
+        try Self.withSite { site in
+            let local = try #require(Self.get(site, "/").headers["content-security-policy"])
+            #expect(Self.directives(local) == Self.directives(deployed))
+        }
+    }
+
     @Test func theAPIsPathsGoToTheAPIAndTheRestToTheApp() {
         for path in ["/api", "/api/", "/api/charts/1", "/.well-known/jwks.json"] {
             #expect(DistributionBehaviors.routesToAPI(path), "\(path)")
