@@ -1,4 +1,4 @@
-/// The security headers of the template's `SpaSecurityHeaders` response headers policy, which
+/// The security headers of the template's `SecurityHeadersPolicy` (a response headers policy), which
 /// CloudFront adds to the app's responses, so that the app meets its Content-Security-Policy
 /// locally as it must in production (StaticSiteTests holds the two to the same directives).
 /// HSTS is left out: the local server speaks plain HTTP.
