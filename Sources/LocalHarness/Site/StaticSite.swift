@@ -49,9 +49,8 @@ public struct StaticSite: Sendable {
     }
 
     private func file(at key: String) -> GatewayResponse {
-        guard let relativePath = Self.relativePath(of: key),
-            let contents = FileManager.default.contents(atPath: root + "/" + relativePath),
-            !Self.isDirectory(root + "/" + relativePath)
+        guard let relativePath = Self.relativePath(of: key), Self.isFile(root + "/" + relativePath),
+            let contents = FileManager.default.contents(atPath: root + "/" + relativePath)
         else {
             return .notFound
         }
@@ -91,9 +90,10 @@ public struct StaticSite: Sendable {
         return segments.joined(separator: "/")
     }
 
-    private static func isDirectory(_ path: String) -> Bool {
+    /// Whether `path` is there and not a folder: S3 has no folders to read.
+    private static func isFile(_ path: String) -> Bool {
         var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
     }
 
     /// The host name of a `Host` header, without its port; only a name or address is kept, so
