@@ -11,8 +11,8 @@ BROWSER_DIR=.build/browser-tests
 browser_install() {
     local venv=$root/$BROWSER_DIR/venv
     apt_install chromium chromium
-    if ! "$venv/bin/python" -c "import playwright, pytest" 2>/dev/null \
-        || ! "$venv/bin/pip" show playwright 2>/dev/null | grep -q "^Version: $BROWSER_PLAYWRIGHT_VERSION$"; then
+    if ! "$venv/bin/python" -c "from importlib.metadata import version as v; \
+        assert (v('playwright'), v('pytest')) == ('$BROWSER_PLAYWRIGHT_VERSION', '$BROWSER_PYTEST_VERSION')" 2>/dev/null; then
         echo "==> installing playwright $BROWSER_PLAYWRIGHT_VERSION and pytest $BROWSER_PYTEST_VERSION into $venv"
         python3 -m venv "$venv"
         "$venv/bin/pip" install --quiet --disable-pip-version-check \
