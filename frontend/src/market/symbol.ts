@@ -7,6 +7,14 @@ export function normalizeSymbol(input: string): string {
   return input.trim().toUpperCase();
 }
 
+/**
+ * Whether the API accepts a normalized symbol. One bad symbol makes the server refuse a whole
+ * realtime subscribe message, so the realtime client never sends one.
+ */
+export function isValidSymbol(symbol: string): boolean {
+  return SYMBOL_PATTERN.test(symbol);
+}
+
 /** Why a normalized symbol would be refused, or null when it is fine. */
 export function symbolProblem(symbol: string): string | null {
   if (symbol === "") return "Enter a symbol.";

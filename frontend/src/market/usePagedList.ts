@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useApi } from "../api/ApiContext";
 import type { AlertStatus, CollectionName, Collections } from "../api/types";
-import { useLatest } from "./useLatest";
+import { useLatest } from "../components/useLatest";
 
 const PAGE_SIZE = 50;
 

@@ -1,6 +1,6 @@
 import type { ApiClient } from "../api/ApiClient";
 import type { Alert, Candle, RealtimeMessage } from "../api/types";
-import { isValidSymbol, normalizeSymbol } from "./symbols";
+import { isValidSymbol, normalizeSymbol } from "../market/symbol";
 
 export type RealtimeStatus = "off" | "connecting" | "open" | "closed";
 export type CandleListener = (symbol: string, candle: Candle) => void;

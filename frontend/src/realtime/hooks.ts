@@ -2,8 +2,8 @@ import { useEffect, useSyncExternalStore } from "react";
 import type { Alert, Candle } from "../api/types";
 import { useRealtimeClient } from "./RealtimeContext";
 import type { RealtimeStatus } from "./RealtimeClient";
-import { isValidSymbol, normalizeSymbol } from "./symbols";
-import { useLatest } from "./useLatest";
+import { isValidSymbol, normalizeSymbol } from "../market/symbol";
+import { useLatest } from "../components/useLatest";
 
 export function useRealtimeStatus(): RealtimeStatus {
   const client = useRealtimeClient();

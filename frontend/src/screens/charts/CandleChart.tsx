@@ -11,7 +11,7 @@ import {
   visibleRange, zoomAround,
 } from "../../chart/viewport";
 import { ErrorNotice } from "../../components";
-import { useLatest } from "../../market/useLatest";
+import { useLatest } from "../../components/useLatest";
 import { ChartReadout } from "./ChartReadout";
 import type { CandleSeriesState } from "./useCandleSeries";
 import { useCanvasSize } from "./useCanvasSize";

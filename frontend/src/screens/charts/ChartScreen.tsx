@@ -3,7 +3,7 @@ import { useApi } from "../../api/ApiContext";
 import type { Chart } from "../../api/types";
 import { ErrorNotice, LoadingState } from "../../components";
 import { hasStatus } from "../../market/apiProblems";
-import { useLatest } from "../../market/useLatest";
+import { useLatest } from "../../components/useLatest";
 import { Link } from "../../routing";
 import { ChartView } from "./ChartView";
 import "../../market/market.css";

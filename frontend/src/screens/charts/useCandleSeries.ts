@@ -5,7 +5,7 @@ import { useApi } from "../../api/ApiContext";
 import type { Candle, Interval } from "../../api/types";
 import { foldMinute } from "../../chart/foldMinute";
 import { mergeCandles } from "../../chart/series";
-import { useLatest } from "../../market/useLatest";
+import { useLatest } from "../../components/useLatest";
 import { useCandleStream } from "../../realtime";
 
 const PAGE = 200;

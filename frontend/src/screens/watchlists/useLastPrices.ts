@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import { useApi } from "../../api/ApiContext";
 import type { Candle } from "../../api/types";
-import { useLatest } from "../../market/useLatest";
+import { useLatest } from "../../components/useLatest";
 import { useCandleStream } from "../../realtime";
 
 export type PriceState =
