@@ -1,12 +1,10 @@
-import Foundation
-
 /// A display name: 1 to 64 characters after trimming, with no control characters.
 public enum DisplayName {
     public static let maximumLength = 64
 
     /// The trimmed name, or `nil` with a 422 recorded.
     public static func validate(_ text: String, errors: inout ValidationErrors) -> String? {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmingWhitespaceAndNewlines()
         // Counted in Unicode scalars, as PostgreSQL's char_length counts them.
         let length = trimmed.unicodeScalars.count
         if length == 0 {

@@ -1,5 +1,3 @@
-import Foundation
-
 /// An email address as accounts use it: trimmed, lower-cased, at most 254 characters, one `@`
 /// with a non-empty local part and a domain that contains a dot.
 public struct EmailAddress: Sendable, Hashable, CustomStringConvertible {
@@ -37,7 +35,7 @@ public struct EmailAddress: Sendable, Hashable, CustomStringConvertible {
 
     /// The form emails are compared and throttled by: trimmed and lower-cased.
     public static func normalize(_ text: String) -> String {
-        text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        text.trimmingWhitespaceAndNewlines().lowercased()
     }
 
     private init(value: String) {

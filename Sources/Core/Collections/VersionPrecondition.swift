@@ -1,5 +1,3 @@
-import Foundation
-
 /// What an `if-match` header asks of the stored object: to be at exactly this version.
 ///
 /// The contract accepts only the version in double quotes (`"3"`, the `etag` as sent); any other
@@ -16,7 +14,7 @@ public enum VersionPrecondition: Sendable, Hashable {
     public init?(ifMatch header: String?) {
         guard let header else { return nil }
         // Optional whitespace around a field value is not part of it (RFC 9110, section 5.5).
-        let utf8 = Array(header.trimmingCharacters(in: CharacterSet(charactersIn: " \t")).utf8)
+        let utf8 = Array(header.trimmingScalars { $0 == " " || $0 == "\t" }.utf8)
         let quote = UInt8(ascii: "\"")
         // Versions are PostgreSQL integers, so at most 10 digits, and never start with a zero.
         guard utf8.count >= 3, utf8.count <= 12, utf8.first == quote, utf8.last == quote else {

@@ -1,5 +1,10 @@
 import AWSSigning
-import Foundation
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// How to reach PostgreSQL: `DATABASE_URL`, or libpq's `PGHOST`, `PGPORT`, `PGUSER`, `PGPASSWORD`,
 /// `PGDATABASE`, `PGSSLMODE`, `PGSSLROOTCERT` and `PGAPPNAME`; and with `DATABASE_AUTH=iam`,
@@ -136,7 +141,7 @@ public struct DatabaseSettings: Sendable, Hashable {
         }
         let query = Dictionary(
             (components.queryItems ?? []).map { ($0.name.lowercased(), $0.value ?? "") }, uniquingKeysWith: { $1 })
-        guard let username = components.user.flatMap({ $0.removingPercentEncoding }), !username.isEmpty else {
+        guard let username = components.user.flatMap({ $0.percentDecoded() }), !username.isEmpty else {
             throw ConfigurationError(variable: variable, problem: "names no user")
         }
         let database = components.path.drop { $0 == "/" }
@@ -148,13 +153,13 @@ public struct DatabaseSettings: Sendable, Hashable {
             guard let host = components.host, !host.isEmpty else {
                 throw ConfigurationError(variable: variable, problem: "names no host")
             }
-            endpoint = .tcp(host: host.trimmingCharacters(in: CharacterSet(charactersIn: "[]")), port: port)
+            endpoint = .tcp(host: host.trimmingScalars { $0 == "[" || $0 == "]" }, port: port)
         }
         self.init(
             endpoint: endpoint,
             username: username,
-            password: components.password.flatMap { $0.removingPercentEncoding },
-            database: database.isEmpty ? username : String(database).removingPercentEncoding ?? String(database),
+            password: components.password.flatMap { $0.percentDecoded() },
+            database: database.isEmpty ? username : database.percentDecoded() ?? String(database),
             tlsMode: try Self.tlsMode(query["sslmode"], variable: variable),
             rootCertificatePath: query["sslrootcert"],
             poolSize: poolSize,

@@ -1,7 +1,12 @@
-import Foundation
 import Logging
 import NIOCore
 import Runtime
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Answers CloudFormation for a custom resource: SUCCESS or FAILED, PUT to the pre-signed S3 URL.
 /// A stack waits up to an hour for this answer, so every path, failures included, sends one.

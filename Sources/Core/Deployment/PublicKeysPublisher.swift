@@ -1,7 +1,12 @@
-import Foundation
 import LambdaEvents
 import Logging
 import Runtime
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The `PublishKeys` function, behind CloudFormation's `JwtPublicKeys` custom resource: on each
 /// Create and Update (every deployment with a new `DeploymentId`) it reads the ES256 signing key

@@ -1,4 +1,3 @@
-import Foundation
 import LambdaEvents
 
 /// An API request as a ChronoView endpoint sees it: the API Gateway event and what it needs from it.
@@ -24,7 +23,7 @@ public struct HTTPRequest: Sendable {
 
     /// Refuses a body over the limit as soon as a declared `content-length` says so.
     public func checkDeclaredLength() throws(APIError) {
-        if let declared = header("content-length").flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }),
+        if let declared = header("content-length").flatMap({ Int($0.trimmingWhitespace()) }),
             declared > Self.maximumBodySize
         {
             throw .payloadTooLarge

@@ -1,4 +1,3 @@
-import Foundation
 import LambdaEvents
 
 /// The name of a chart or watchlist: 1 to 100 characters after trimming surrounding whitespace,
@@ -11,7 +10,7 @@ public enum ItemName {
 
     /// The trimmed name, or a 422 naming `field`.
     public static func parse(_ value: JSONValue, field: String = "name") throws(FieldError) -> String {
-        let trimmed = try value.string(field: field).trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = try value.string(field: field).trimmingWhitespaceAndNewlines()
         // Counted in Unicode scalars, as PostgreSQL's char_length counts them.
         let length = trimmed.unicodeScalars.count
         if length == 0 {
