@@ -22,9 +22,6 @@ let networking: [Target.Dependency] = [
     .product(name: "NIOHTTP1", package: "swift-nio"),
     .product(name: "Logging", package: "swift-log"),
 ]
-let postgres = Target.Dependency.product(name: "PostgresNIO", package: "postgres-nio")
-/// Only to recognise the pool's own errors as database outages, by type.
-let connectionPool = Target.Dependency.product(name: "_ConnectionPoolModule", package: "postgres-nio")
 
 let package = Package(
     name: "ChronoView",
@@ -43,9 +40,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
-        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
         .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.7.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -55,6 +52,19 @@ let package = Package(
         // The shapes of the events AWS hands a function (API Gateway's, for now) and any JSON value:
         // plain Codable values that the runtime, Core and the local harness share.
         .target(name: "LambdaEvents", swiftSettings: strictSettings),
+        // libpq's C API: Debian's shared libpq in development, a static one in packaged functions.
+        .systemLibrary(name: "CLibPQ", providers: [.apt(["libpq-dev"])]),
+        // A PostgreSQL client over libpq: connections, statements with parameters, rows. Knows
+        // nothing of ChronoView; Core's `Database` pools and bounds it.
+        .target(
+            name: "Postgres",
+            dependencies: [
+                "CLibPQ", .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
         // The Lambda custom runtime: knows nothing of ChronoView, imports FoundationEssentials at most.
         .target(
             name: "Runtime",
@@ -68,8 +78,8 @@ let package = Package(
                 "LambdaEvents",
                 "Runtime",
                 "AWSSigning",
-                postgres,
-                connectionPool,
+                "Postgres",
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -138,7 +148,7 @@ let package = Package(
         // function's answer, the build folder, and the test server's superuser.
         .target(
             name: "TestSupport",
-            dependencies: ["LambdaEvents", "LocalHarness", postgres] + networking,
+            dependencies: ["LambdaEvents", "LocalHarness", "Postgres"] + networking,
             swiftSettings: strictSettings
         ),
         // A function that misbehaves on request, for the runtime's process-level tests and benchmarks.
@@ -176,7 +186,7 @@ let package = Package(
         .testTarget(
             name: "CoreTests",
             dependencies: [
-                "Core", "AWSSigning", "LambdaEvents", "TestSupport", "Runtime", postgres, connectionPool,
+                "Core", "AWSSigning", "LambdaEvents", "TestSupport", "Runtime", "Postgres",
                 .product(name: "Crypto", package: "swift-crypto"),
             ] + networking,
             swiftSettings: strictSettings
@@ -190,7 +200,7 @@ let package = Package(
         .testTarget(
             name: "LocalAPITests",
             dependencies: [
-                "TestSupport", "LambdaEvents", "LocalHarness", "RuntimeFixture", postgres,
+                "TestSupport", "LambdaEvents", "LocalHarness", "RuntimeFixture", "Postgres",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOWebSocket", package: "swift-nio"),
             ] + networking,
@@ -199,7 +209,7 @@ let package = Package(
         // The function executables as processes under the local Lambda service.
         .testTarget(
             name: "FunctionTests",
-            dependencies: ["Core", "LocalHarness", "TestSupport", postgres] + networking
+            dependencies: ["Core", "LocalHarness", "TestSupport", "Postgres"] + networking
                 + functionNames.map { .target(name: $0) },
             swiftSettings: strictSettings
         ),

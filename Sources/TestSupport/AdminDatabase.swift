@@ -1,7 +1,7 @@
 import Foundation
 import Logging
-import NIOPosix
-import PostgresNIO
+import NIOCore
+import Postgres
 
 /// The test server's superuser, for what tests do around the code under test: creating and
 /// dropping their own databases, inspecting sessions, terminating them.
@@ -33,8 +33,8 @@ public enum AdminDatabase {
         guard let components = URLComponents(string: text) else { throw MalformedURL(url: text) }
         return try await withConnection(to: components) { connection in
             var values: [String?] = []
-            for try await row in try await connection.query(PostgresQuery(unsafeSQL: sql), logger: quietLogger) {
-                values.append(try row.first?.decode(String?.self))
+            for row in try await connection.query(SQLQuery(unsafeSQL: sql), logger: quietLogger) {
+                values.append(try row.decode(String?.self))
             }
             return values
         }
@@ -45,19 +45,13 @@ public enum AdminDatabase {
         to url: URLComponents, _ body: (PostgresConnection) async throws -> Result
     ) async throws -> Result {
         let database = String(url.path.dropFirst())
-        let configuration = PostgresConnection.Configuration(
-            host: url.host ?? "127.0.0.1", port: url.port ?? 5432, username: url.user ?? "postgres",
-            password: url.password, database: database.isEmpty ? "postgres" : database, tls: .disable)
+        let options = PostgresConnectionOptions(
+            endpoint: .tcp(host: url.host ?? "127.0.0.1", port: url.port ?? 5432), username: url.user ?? "postgres",
+            password: url.password, database: database.isEmpty ? "postgres" : database, tlsMode: .disable)
         let connection = try await PostgresConnection.connect(
-            configuration: configuration, id: 0, logger: quietLogger)
-        do {
-            let result = try await body(connection)
-            try await connection.close()
-            return result
-        } catch {
-            try? await connection.close()
-            throw error
-        }
+            options, until: .now() + .seconds(10), waitingOn: DatabaseWaits.threadPool)
+        defer { connection.close() }
+        return try await body(connection)
     }
 
     static let quietLogger: Logger = {

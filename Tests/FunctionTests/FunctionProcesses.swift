@@ -4,7 +4,7 @@ import LocalHarness
 import Logging
 import NIOCore
 import NIOPosix
-import PostgresNIO
+import Postgres
 import TestSupport
 
 /// ChronoView's real function executables, run as processes by the local Lambda service

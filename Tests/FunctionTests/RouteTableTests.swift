@@ -3,6 +3,7 @@ import Foundation
 import LocalHarness
 import Logging
 import NIOPosix
+import TestSupport
 import Testing
 
 /// template.yaml is the one list of routes: each function's Swift route table must hold exactly
@@ -19,7 +20,7 @@ import Testing
             ]))
         let database = try Database(
             settings: settings.database, timeout: .seconds(1), eventLoopGroup: MultiThreadedEventLoopGroup.singleton,
-            logger: FunctionProcesses.quietLogger)
+            waitingOn: DatabaseWaits.threadPool, logger: FunctionProcesses.quietLogger)
         return await ChronoViewServices(settings: settings, database: database)
     }
 

@@ -4,7 +4,7 @@ import LocalHarness
 import Logging
 import NIOCore
 import NIOHTTP1
-import PostgresNIO
+import Postgres
 import Testing
 
 /// The accounts flow of API.md over HTTP, through the emulator, against the real functions

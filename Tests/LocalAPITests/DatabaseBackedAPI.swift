@@ -1,7 +1,7 @@
 import Foundation
 import LocalHarness
 import NIOCore
-import PostgresNIO
+import Postgres
 import TestSupport
 import Testing
 

@@ -1,7 +1,7 @@
 import Crypto
 import Logging
 import NIOCore
-import PostgresNIO
+import Postgres
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -60,7 +60,7 @@ struct AttemptThrottle: Sendable {
         let windowSeconds = Int(window.components.seconds)
         let digest = subject.digest
         // Read, so that a wait the server ends is an error here rather than in the next statement.
-        _ = try await connection.query("SELECT pg_advisory_xact_lock(\(subject.lockKey))", logger: logger).collect()
+        _ = try await connection.query("SELECT pg_advisory_xact_lock(\(subject.lockKey))", logger: logger)
         try await connection.query(
             """
             DELETE FROM failed_attempts WHERE ctid = ANY (ARRAY(
@@ -77,7 +77,7 @@ struct AttemptThrottle: Sendable {
             WHERE subject = \(digest)
                 AND attempted_at > clock_timestamp() - make_interval(secs => \(windowSeconds))
             """, logger: logger)
-        for try await (count, secondsLeft) in rows.decode((Int, Int).self) where count >= maximumFailures {
+        for (count, secondsLeft) in try rows.decode((Int, Int).self) where count >= maximumFailures {
             return .refuse(retryAfterSeconds: max(1, secondsLeft))
         }
         try await connection.query("INSERT INTO failed_attempts (subject) VALUES (\(digest))", logger: logger)

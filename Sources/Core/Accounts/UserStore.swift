@@ -1,5 +1,5 @@
 import Logging
-import PostgresNIO
+import Postgres
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -21,7 +21,7 @@ enum UserStore {
             ON CONFLICT DO NOTHING
             RETURNING created_at
             """, logger: logger)
-        for try await createdAt in rows.decode(Date.self) {
+        for createdAt in try rows.decode(Date.self) {
             return User(id: id, email: email.value, displayName: displayName, createdAt: Timestamp(createdAt))
         }
         return nil
@@ -30,7 +30,7 @@ enum UserStore {
     static func find(id: UUID, on connection: PostgresConnection, logger: Logger) async throws -> User? {
         let rows = try await connection.query(
             "SELECT id, email, display_name, created_at FROM users WHERE id = \(id)", logger: logger)
-        for try await (id, email, name, createdAt) in rows.decode((UUID, String, String, Date).self) {
+        for (id, email, name, createdAt) in try rows.decode((UUID, String, String, Date).self) {
             return User(id: id, email: email, displayName: name, createdAt: Timestamp(createdAt))
         }
         return nil
@@ -44,7 +44,7 @@ enum UserStore {
             """
             SELECT id, email, display_name, created_at, password_hash FROM users WHERE lower(email) = \(email)
             """, logger: logger)
-        for try await (id, email, name, createdAt, hash) in rows.decode((UUID, String, String, Date, String).self) {
+        for (id, email, name, createdAt, hash) in try rows.decode((UUID, String, String, Date, String).self) {
             return (User(id: id, email: email, displayName: name, createdAt: Timestamp(createdAt)), hash)
         }
         return nil
@@ -52,7 +52,7 @@ enum UserStore {
 
     static func passwordHash(id: UUID, on connection: PostgresConnection, logger: Logger) async throws -> String? {
         let rows = try await connection.query("SELECT password_hash FROM users WHERE id = \(id)", logger: logger)
-        for try await hash in rows.decode(String.self) { return hash }
+        for hash in try rows.decode(String.self) { return hash }
         return nil
     }
 
@@ -64,7 +64,7 @@ enum UserStore {
             UPDATE users SET display_name = \(name) WHERE id = \(id)
             RETURNING id, email, display_name, created_at
             """, logger: logger)
-        for try await (id, email, name, createdAt) in rows.decode((UUID, String, String, Date).self) {
+        for (id, email, name, createdAt) in try rows.decode((UUID, String, String, Date).self) {
             return User(id: id, email: email, displayName: name, createdAt: Timestamp(createdAt))
         }
         return nil

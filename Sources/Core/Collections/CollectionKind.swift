@@ -1,4 +1,4 @@
-import PostgresNIO
+import Postgres
 
 /// One kind of object a user owns (charts, watchlists, alerts): everything that differs between
 /// them. The shared frame (id, owner, timestamps, version), the store, the caps, paging and the
@@ -17,7 +17,7 @@ public protocol CollectionKind: Sendable {
     static var uniqueConstraints: [String: APIError] { get }
 
     /// Reads the own fields of a row selected with ``columns``.
-    static func fields(from row: PostgresRandomAccessRow) throws -> Fields
+    static func fields(from row: SQLRow) throws -> Fields
 
     /// Validates a create body (required fields, defaults) or a patch body (only the fields
     /// given) into the values of the columns to write, or throws a 422 listing every bad field.

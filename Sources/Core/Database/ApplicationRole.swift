@@ -1,4 +1,4 @@
-import PostgresNIO
+import Postgres
 
 /// The PostgreSQL role the API functions connect as: it reads and writes ChronoView's rows and
 /// owns nothing, so a compromised function can neither change the schema nor read the migration
@@ -17,7 +17,7 @@ public enum ApplicationRole {
             "'" + password.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'"
         _ = try await database.withConnection { connection in
             try await connection.query(
-                PostgresQuery(unsafeSQL: "ALTER ROLE \(name) PASSWORD \(literal)"), logger: database.logger)
+                SQLQuery(unsafeSQL: "ALTER ROLE \(name) PASSWORD \(literal)"), logger: database.logger)
         }
     }
 }

@@ -1,8 +1,7 @@
 import Logging
 import NIOCore
-import NIOSSL
-import PostgresNIO
-import Runtime
+import NIOPosix
+import Postgres
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -10,157 +9,118 @@ import Runtime
     import Foundation
 #endif
 
-/// ChronoView's PostgreSQL: one `PostgresClient` per execution environment, reused by every invocation
-/// (and replaced by a fresh one when its IAM token expires).
+/// ChronoView's PostgreSQL: one pool of libpq sessions per execution environment, reused by
+/// every invocation.
 ///
 /// Every operation is bounded by ``timeout`` so that a database outage turns into a prompt 503
-/// instead of an invocation waiting out its deadline on the pool's reconnection back-off.
-///
-/// Nothing here may wait with `Task.sleep` once per operation: a cancelled sleep keeps its task
-/// and timer allocated until its original deadline (swiftlang/swift#60441), about 700 bytes per
-/// operation, so an environment's memory would grow with its request rate times that deadline.
+/// instead of an invocation waiting out its deadline. The bound is the deadline of each wait
+/// on the socket (see `PostgresConnection`), so nothing here waits with `Task.sleep` once per
+/// operation: a cancelled sleep keeps its task and timer allocated until its original deadline
+/// (swiftlang/swift#60441), and an environment's memory would grow with its request rate.
 public struct Database: Sendable {
-    /// The client operations lease from now; replaced when its password expires (see ``ClientRotation``).
-    public var client: PostgresClient { clients.current() }
     /// The longest any operation may take before it fails with ``DatabaseUnavailable``.
     public let timeout: Duration
     let logger: Logger
-    /// Where the timeouts' timers run; they are cancelled, and freed, when the operation ends first.
-    let eventLoop: any EventLoop
-    private let clients: ClientRotation
+    private let pool: ConnectionPool
 
-    /// Makes the clients; they serve once ``run()`` runs (in the background).
+    /// Makes the pool; ``run()`` opens its sessions in the background of the cold start.
     ///
-    /// With IAM authentication (``DatabaseSettings/iamAuthentication``) each client signs in with
-    /// a token made when the client is, and gives way to a new one before the token expires.
-    public init(settings: DatabaseSettings, timeout: Duration, eventLoopGroup: any EventLoopGroup, logger: Logger)
-        throws
-    {
+    /// With IAM authentication (``DatabaseSettings/iamAuthentication``) each session signs in
+    /// with a token, made anew once the last one's lifetime has passed.
+    ///
+    /// - Parameter threadPool: where the sessions wait for the server; `nil`, the calling
+    ///   thread, suits a function (see `PostgresConnection`), a pool suits a busy process.
+    public init(
+        settings: DatabaseSettings, timeout: Duration, eventLoopGroup: any EventLoopGroup,
+        waitingOn threadPool: NIOThreadPool? = nil, logger: Logger
+    ) throws {
         try self.init(
             settings: settings, password: try DatabasePassword(settings: settings), timeout: timeout,
-            eventLoopGroup: eventLoopGroup, logger: logger)
+            eventLoopGroup: eventLoopGroup, waitingOn: threadPool, logger: logger)
     }
 
-    /// - Parameters:
-    ///   - grace: how long a retired client keeps running; ``timeout`` by default, the longest
-    ///     an operation already on it may take.
-    ///   - now: the wall clock that passwords expire by.
+    /// - Parameter now: the wall clock that passwords expire by.
     init(
-        settings: DatabaseSettings, password: DatabasePassword, timeout: Duration, grace: Duration? = nil,
-        now: @escaping @Sendable () -> Date = { Date() }, eventLoopGroup: any EventLoopGroup, logger: Logger
+        settings: DatabaseSettings, password: DatabasePassword, timeout: Duration,
+        now: @escaping @Sendable () -> Date = { Date() }, eventLoopGroup: any EventLoopGroup,
+        waitingOn threadPool: NIOThreadPool? = nil, logger: Logger
     ) throws {
-        let tls = try Self.tls(for: settings)
+        let connector = DatabaseConnector(settings: settings, password: password, threadPool: threadPool, now: now)
         self.timeout = timeout
         self.logger = logger
-        self.eventLoop = eventLoopGroup.any()
-        self.clients = ClientRotation(lifetime: password.lifetime, grace: grace ?? timeout, now: now) {
-            PostgresClient(
-                configuration: Self.configuration(settings, password: password.make(), tls: tls),
-                eventLoopGroup: eventLoopGroup, backgroundLogger: logger)
+        self.pool = ConnectionPool(capacity: settings.poolSize, eventLoop: eventLoopGroup.any()) {
+            deadline async throws(PostgresError) in try await connector.connect(until: deadline)
         }
     }
 
-    /// Runs the clients' connection pools until the calling task is cancelled.
+    /// Opens the pool's sessions, then keeps them until the calling task is cancelled, when it
+    /// closes them.
     public func run() async {
-        await clients.run()
+        do {
+            try await pool.prewarm(until: .now() + TimeAmount(timeout))
+        } catch {
+            logger.debug(
+                "database session not opened ahead of the first request",
+                metadata: ["reason": "\(error)"])
+        }
+        let (stopped, stop) = AsyncStream<Never>.makeStream()
+        await withTaskCancellationHandler {
+            for await _ in stopped {}
+        } onCancel: {
+            stop.finish()
+        }
+        pool.shutDown()
     }
 
-    private static func configuration(
-        _ settings: DatabaseSettings, password: String?, tls: PostgresClient.Configuration.TLS
-    )
-        -> PostgresClient.Configuration
-    {
-        var configuration: PostgresClient.Configuration
-        switch settings.endpoint {
-        case .tcp(let host, let port):
-            configuration = PostgresClient.Configuration(
-                host: host, port: port, username: settings.username, password: password,
-                database: settings.database, tls: tls)
-        case .unixSocket(let path):
-            configuration = PostgresClient.Configuration(
-                unixSocketPath: path, username: settings.username, password: password,
-                database: settings.database)
-        }
-        // The pool re-arms a connection's idle timer, a `Task.sleep` of `connectionIdleTimeout`,
-        // every time a connection beyond the minimum is given back, and cancels it on the next
-        // lease: with a minimum of 0 every operation left a cancelled 5-minute sleep behind (see
-        // above), ~700 bytes per operation for 5 minutes. Connections up to the minimum have no
-        // idle timer, so the pool's connections are all minimum ones. The pool then opens them
-        // as soon as it runs, in the background of the cold start, and reopens one that closes.
-        configuration.options.minimumConnections = settings.poolSize
-        configuration.options.maximumConnections = settings.poolSize
-        configuration.options.connectTimeout = .seconds(3)
-        // A thawed environment finds out about a dead socket on its next use, not by pinging.
-        configuration.options.keepAliveBehavior = nil
-        if let name = settings.applicationName {
-            configuration.options.additionalStartupParameters = [("application_name", name)]
-        }
-        return configuration
-    }
-
-    private static func tls(for settings: DatabaseSettings) throws -> PostgresClient.Configuration.TLS {
-        switch settings.tlsMode {
-        case .disable:
-            return .disable
-        case .prefer:
-            var tls = TLSConfiguration.makeClientConfiguration()
-            tls.certificateVerification = .none
-            return .prefer(tls)
-        case .require:
-            // libpq's `require` encrypts without verifying the server's certificate.
-            var tls = TLSConfiguration.makeClientConfiguration()
-            tls.certificateVerification = .none
-            return .require(tls)
-        case .verifyFull:
-            var tls = TLSConfiguration.makeClientConfiguration()
-            tls.certificateVerification = .fullVerification
-            if let path = settings.rootCertificatePath {
-                tls.trustRoots = .file(path)
-            }
-            return .require(tls)
-        }
-    }
-
-    /// Runs `body` on a pooled connection.
+    /// Runs `body` on a pooled session.
     public func withConnection<Result: Sendable>(
         _ body: @escaping @Sendable (PostgresConnection) async throws -> Result
     ) async throws -> Result {
-        try await bounded(body)
+        try await bounded(by: timeout, body)
+    }
+
+    /// Runs `body` on a pooled session with a budget of its own, for the rare operation that
+    /// is expected to take long (migrations queueing on another runner's lock).
+    func withConnection<Result: Sendable>(
+        timeout: Duration, _ body: @escaping @Sendable (PostgresConnection) async throws -> Result
+    ) async throws -> Result {
+        try await bounded(by: timeout, body)
     }
 
     /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.
     public func withTransaction<Result: Sendable>(
         _ body: @escaping @Sendable (PostgresConnection) async throws -> Result
     ) async throws -> Result {
-        let logger = self.logger
-        return try await bounded { connection in
+        let (logger, timeout) = (self.logger, self.timeout)
+        return try await bounded(by: timeout) { connection in
             do {
                 return try await connection.withTransaction(logger: logger) { try await body($0) }
-            } catch let error as PostgresTransactionError {
-                if let commitError = error.commitError, DatabaseFailureClassifier.isOutage(commitError) {
+            } catch let failed as PostgresCommitError {
+                if let error = failed.underlying as? PostgresError, error.kind == .timedOut {
+                    throw DatabaseUnavailable(.timedOut(timeout))
+                }
+                if DatabaseFailureClassifier.isOutage(failed.underlying) {
                     // The COMMIT may have landed before the connection went: running the
                     // transaction again could apply it twice, so this one is not retried.
-                    throw DatabaseUnavailable(.lostDuringCommit, underlying: commitError)
+                    throw DatabaseUnavailable(.lostDuringCommit, underlying: failed.underlying)
                 }
-                // postgres-nio wraps whatever went wrong; callers map the error itself (a lost
-                // connection is an outage, an APIError is the client's answer).
-                throw error.closureError ?? error.beginError ?? error.commitError ?? error
+                throw failed.underlying
             }
         }
     }
 
-    /// Runs `body` on a leased connection, giving up after ``timeout`` with ``DatabaseUnavailable``;
+    /// Runs `body` on a leased session, giving up after `timeout` with ``DatabaseUnavailable``;
     /// outages become that error too.
     ///
-    /// A pooled connection can be dead when it is leased: the server restarted, or ended the
+    /// A pooled session can be dead when it is leased: the server restarted, or ended the
     /// session while the environment was frozen. `body` then runs once more on a fresh
-    /// connection, within the same time budget, rather than failing a request that the
-    /// database could answer. That is safe because a lost session committed nothing of an
-    /// unfinished transaction, a `withConnection` body writes with one statement at most, and
-    /// a COMMIT whose answer was lost is not retried (see ``withTransaction(_:)``). A
-    /// connection that cannot be opened is not retried either: that is an outage.
+    /// session, within the same time budget, rather than failing a request that the database
+    /// could answer. That is safe because a lost session committed nothing of an unfinished
+    /// transaction, a `withConnection` body writes with one statement at most, and a COMMIT
+    /// whose answer was lost is not retried (see ``withTransaction(_:)``). A session that
+    /// cannot be opened is not retried either: that is an outage.
     private func bounded<Result: Sendable>(
-        _ body: @escaping @Sendable (PostgresConnection) async throws -> Result
+        by timeout: Duration, _ body: @escaping @Sendable (PostgresConnection) async throws -> Result
     ) async throws -> Result {
         let deadline = NIODeadline.now() + TimeAmount(timeout)
         do {
@@ -168,12 +128,14 @@ public struct Database: Sendable {
                 return try await attempt(body, until: deadline)
             } catch let lost as SessionLost where NIODeadline.now() < deadline {
                 logger.debug(
-                    "database session lost, running once more on a fresh connection",
-                    metadata: ["reason": "\(DatabaseFailureClassifier.summary(of: lost.underlying))"])
+                    "database session lost, running once more on a fresh session",
+                    metadata: ["reason": "\(lost.underlying)"])
                 return try await attempt(body, until: deadline)
             }
         } catch let lost as SessionLost {
             throw DatabaseUnavailable(.outage, underlying: lost.underlying)
+        } catch let error as PostgresError where error.kind == .timedOut {
+            throw DatabaseUnavailable(.timedOut(timeout))
         } catch let error where DatabaseFailureClassifier.isOutage(error) {
             if error is DatabaseUnavailable { throw error }
             throw DatabaseUnavailable(.outage, underlying: error)
@@ -185,44 +147,22 @@ public struct Database: Sendable {
         var underlying: any Error
     }
 
-    /// Runs `body` once, until `deadline` at most.
-    ///
-    /// A query in flight does not end when its task is cancelled, so at the deadline the
-    /// connection is closed under it: the query fails at once, the pool drops the connection,
-    /// and the next request starts on a fresh one instead of queueing behind a dead socket.
+    /// Runs `body` once on a leased session, until `deadline` at most. A session that can no
+    /// longer serve (lost, or closed at the deadline) is closed as it goes back.
     private func attempt<Result: Sendable>(
         _ body: @escaping @Sendable (PostgresConnection) async throws -> Result,
         until deadline: NIODeadline
     ) async throws -> Result {
-        let timeout = self.timeout
-        let client = self.client
-        let eventLoop = self.eventLoop
-        let leased = LeasedConnection()
-        return try await withThrowingTaskGroup(of: Result?.self) { group in
-            group.addTask {
-                try await client.withConnection { connection in
-                    leased.hold(connection)
-                    defer { leased.release() }
-                    do {
-                        return try await body(connection)
-                    } catch let error where DatabaseFailureClassifier.isLostSession(error) {
-                        // Closed before it goes back, or the pool could lease it again before
-                        // its event loop has seen the socket end.
-                        try? await connection.close()
-                        throw SessionLost(underlying: error)
-                    }
-                }
-            }
-            group.addTask {
-                try await eventLoop.sleep(until: deadline)
-                return nil
-            }
-            defer { group.cancelAll() }
-            guard let first = try await group.next(), let result = first else {
-                try? await leased.close()
-                throw DatabaseUnavailable(.timedOut(timeout))
-            }
+        let session = try await pool.lease(until: deadline)
+        session.deadline = deadline
+        do {
+            let result = try await body(session)
+            pool.release(session)
             return result
+        } catch {
+            pool.release(session)
+            if DatabaseFailureClassifier.isLostSession(error) { throw SessionLost(underlying: error) }
+            throw error
         }
     }
 }

@@ -1,7 +1,4 @@
-import NIOCore
-import NIOPosix
-import PostgresNIO
-import _ConnectionPoolModule
+import Postgres
 
 /// Tells an outage (worth a 503 and a retry) from a bug (a 500).
 enum DatabaseFailureClassifier {
@@ -14,45 +11,28 @@ enum DatabaseFailureClassifier {
     /// The session of a connection in use went away: the server closed the connection or ended
     /// the session, so the operation on it committed nothing. Our own timeout is not one of these.
     static func isLostSession(_ error: any Error) -> Bool {
-        guard let error = error as? PSQLError else { return false }
-        switch error.code {
-        case .serverClosedConnection, .connectionError:
+        guard let error = error as? PostgresError else { return false }
+        switch error.kind {
+        case .connectionLost:
             return true
         case .server:
-            return error.serverInfo?[.sqlState].map(sessionEndedStates.contains) ?? false
-        default:
+            return error.sqlState.map(sessionEndedStates.contains) ?? false
+        case .connectionFailed, .timedOut, .invalidValue:
             return false
         }
     }
 
     static func isOutage(_ error: any Error) -> Bool {
-        if error is DatabaseUnavailable { return true }
-        if let error = error as? PSQLError {
-            switch error.code {
-            case .connectionError, .serverClosedConnection, .uncleanShutdown, .clientClosedConnection, .poolClosed,
-                .sslUnsupported, .failedToAddSSLHandler:
-                return true
-            case .server:
-                guard let state = error.serverInfo?[.sqlState] else { return false }
-                return state.hasPrefix("08") || unavailableStates.contains(state)
-            default:
-                return false
-            }
+        if error is DatabaseUnavailable || error is ConnectionPool.PoolShutDown { return true }
+        guard let error = error as? PostgresError else { return false }
+        switch error.kind {
+        case .connectionFailed, .connectionLost, .timedOut:
+            return true
+        case .server:
+            guard let state = error.sqlState else { return false }
+            return state.hasPrefix("08") || unavailableStates.contains(state)
+        case .invalidValue:
+            return false
         }
-        // The pool refusing a lease (shut down, or failing to connect so often that it stopped
-        // trying for a while) and NIO failing to connect or losing a socket are all outages.
-        return error is ConnectionPoolError || error is NIOConnectionError || error is IOError
-            || error is ChannelError
-    }
-
-    /// What went wrong, for the log: the error's code and the server's SQLSTATE and message,
-    /// never the query or its values.
-    static func summary(of error: any Error) -> String {
-        guard let error = error as? PSQLError else { return String(describing: error) }
-        var parts = ["PSQLError \(error.code)"]
-        if let state = error.serverInfo?[.sqlState] { parts.append("SQLSTATE \(state)") }
-        if let message = error.serverInfo?[.message] { parts.append(message) }
-        if let underlying = error.underlying { parts.append(String(describing: underlying)) }
-        return parts.joined(separator: ": ")
     }
 }

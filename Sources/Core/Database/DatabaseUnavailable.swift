@@ -27,6 +27,6 @@ public struct DatabaseUnavailable: Error, Sendable, CustomStringConvertible {
             case .outage: "outage"
             }
         guard let underlying else { return "database unavailable: \(reason)" }
-        return "database unavailable: \(reason): \(DatabaseFailureClassifier.summary(of: underlying))"
+        return "database unavailable: \(reason): \(underlying)"
     }
 }

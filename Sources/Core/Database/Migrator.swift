@@ -1,6 +1,6 @@
 import Crypto
 import Logging
-import PostgresNIO
+import Postgres
 
 /// Applies ChronoView's migrations: in order, each in its own transaction, recorded in
 /// `schema_migrations`, and safe when several runners start at once (they queue on an advisory lock).
@@ -22,14 +22,14 @@ public struct Migrator: Sendable {
     /// Applies what is missing; returns the versions applied by this call.
     @discardableResult
     public func migrate(_ database: Database, logger: Logger) async throws -> [Int] {
-        // A long lock wait is expected when another runner is migrating, so this bypasses the
-        // per-operation timeout and uses the client directly.
+        // A long lock wait is expected when another runner is migrating, so this has a budget
+        // of its own: the statement timeout, and a minute for the rest.
         let milliseconds = max(1, Int64((statementTimeout / .milliseconds(1)).rounded(.up)))
-        return try await database.client.withConnection { connection in
+        return try await database.withConnection(timeout: statementTimeout + .seconds(60)) { connection in
             // For this session only, and reset before the connection goes back to the pool; SET
             // takes no parameters.
             try await connection.query(
-                PostgresQuery(unsafeSQL: "SET statement_timeout = \(milliseconds)"), logger: logger)
+                SQLQuery(unsafeSQL: "SET statement_timeout = \(milliseconds)"), logger: logger)
             let outcome: Result<[Int], any Error>
             do {
                 outcome = .success(try await applyHoldingTheLock(on: connection, logger: logger))
@@ -47,15 +47,13 @@ public struct Migrator: Sendable {
         // The rows are read: a statement's error (the lock wait cancelled at the timeout) arrives
         // with them, and a query whose rows are dropped unread would let the migration go on
         // without the lock.
-        _ = try await connection.query("SELECT pg_advisory_lock(\(Self.advisoryLockKey))", logger: logger).collect()
+        _ = try await connection.query("SELECT pg_advisory_lock(\(Self.advisoryLockKey))", logger: logger)
         do {
             let applied = try await apply(on: connection, logger: logger)
             _ = try await connection.query("SELECT pg_advisory_unlock(\(Self.advisoryLockKey))", logger: logger)
-                .collect()
             return applied
         } catch {
             _ = try? await connection.query("SELECT pg_advisory_unlock(\(Self.advisoryLockKey))", logger: logger)
-                .collect()
             throw error
         }
     }
@@ -71,7 +69,7 @@ public struct Migrator: Sendable {
             )
             """, logger: logger)
         var recorded: [Int: (name: String, checksum: String)] = [:]
-        for try await (version, name, checksum) in try await connection.query(
+        for (version, name, checksum) in try await connection.query(
             "SELECT version, name, checksum FROM schema_migrations", logger: logger
         ).decode((Int, String, String).self) {
             recorded[version] = (name, checksum)
@@ -91,7 +89,7 @@ public struct Migrator: Sendable {
             }
             try await connection.withTransaction(logger: logger) { connection in
                 for statement in migration.statements {
-                    try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                    try await connection.query(SQLQuery(unsafeSQL: statement), logger: logger)
                 }
                 try await connection.query(
                     """

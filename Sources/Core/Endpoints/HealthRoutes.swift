@@ -1,4 +1,4 @@
-import PostgresNIO
+import Postgres
 import Runtime
 
 /// `GET /api/health`: 200 when the database answers, a 503 problem otherwise.

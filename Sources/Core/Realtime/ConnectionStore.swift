@@ -1,5 +1,5 @@
 import Logging
-import PostgresNIO
+import Postgres
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -25,7 +25,7 @@ enum ConnectionStore {
             )
             SELECT 1 FROM added UNION ALL SELECT 1 FROM realtime_connections WHERE id = \(id)
             """, logger: logger
-        ).collect()
+        )
         return !rows.isEmpty
     }
 
@@ -33,7 +33,7 @@ enum ConnectionStore {
     static func symbols(of id: String, on connection: PostgresConnection, logger: Logger) async throws -> [String]? {
         try await connection.query(
             "SELECT symbols FROM realtime_connections WHERE id = \(id) FOR UPDATE", logger: logger
-        ).collect().first?.decode([String].self)
+        ).first?.decode([String].self)
     }
 
     static func setSymbols(_ symbols: [String], of id: String, on connection: PostgresConnection, logger: Logger)
@@ -60,6 +60,6 @@ enum ConnectionStore {
             )
             SELECT count(*)::int FROM swept
             """, logger: logger
-        ).collect()[0].decode(Int.self)
+        )[0].decode(Int.self)
     }
 }

@@ -1,6 +1,6 @@
 import LambdaEvents
 import Logging
-import PostgresNIO
+import Postgres
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -18,7 +18,7 @@ enum PushPlanner {
         let symbols = Array(Set(ingestion.changed.map(\.symbol)))
         if !symbols.isEmpty {
             var subscribers: [String: [String]] = [:]
-            for try await (id, subscribed) in try await connection.query(
+            for (id, subscribed) in try await connection.query(
                 "SELECT id, symbols FROM realtime_connections WHERE symbols && \(symbols) ORDER BY connected_at, id",
                 logger: logger
             ).decode((String, [String]).self) {
@@ -34,7 +34,7 @@ enum PushPlanner {
         let owners = Array(Set(ingestion.firedAlerts.map(\.owner)))
         if !owners.isEmpty {
             var connections: [UUID: [String]] = [:]
-            for try await (id, owner) in try await connection.query(
+            for (id, owner) in try await connection.query(
                 "SELECT id, user_id FROM realtime_connections WHERE user_id = ANY(\(owners)) ORDER BY connected_at, id",
                 logger: logger
             ).decode((String, UUID).self) {

@@ -1,5 +1,5 @@
 import Logging
-import PostgresNIO
+import NIOCore
 import Runtime
 
 /// What every ChronoView function shares, made once per execution environment and reused by

@@ -1,5 +1,5 @@
 import Logging
-import PostgresNIO
+import Postgres
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -57,7 +57,7 @@ enum RefreshTokenStore {
             WHERE token_hash = \(token.hash) AND spent_at IS NULL AND revoked_at IS NULL AND expires_at > now()
             RETURNING family_id, user_id
             """, logger: logger)
-        for try await (family, userID) in spent.decode((UUID, UUID).self) {
+        for (family, userID) in try spent.decode((UUID, UUID).self) {
             let successor = try await create(
                 userID: userID, family: family, lifetime: lifetime, on: connection, logger: logger)
             return .rotated(userID: userID, successor: successor)
@@ -65,7 +65,7 @@ enum RefreshTokenStore {
         let known = try await connection.query(
             "SELECT family_id, spent_at IS NOT NULL FROM refresh_tokens WHERE token_hash = \(token.hash)",
             logger: logger)
-        for try await (family, wasSpent) in known.decode((UUID, Bool).self) {
+        for (family, wasSpent) in try known.decode((UUID, Bool).self) {
             guard wasSpent else { return .rejected }
             try await revoke(family: family, on: connection, logger: logger)
             return .reused

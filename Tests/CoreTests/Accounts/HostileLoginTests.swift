@@ -1,6 +1,6 @@
 import Core
 import Foundation
-import PostgresNIO
+import Postgres
 import TestSupport
 import Testing
 
@@ -9,8 +9,8 @@ import Testing
 @Suite struct HostileLoginTests {
     static func count(_ sql: String, in services: ChronoViewServices) async throws -> Int {
         try await services.database.withConnection { connection in
-            for try await count in try await connection.query(
-                PostgresQuery(unsafeSQL: sql), logger: TestDatabase.logger
+            for count in try await connection.query(
+                SQLQuery(unsafeSQL: sql), logger: TestDatabase.logger
             )
             .decode(Int.self) {
                 return count
@@ -21,7 +21,7 @@ import Testing
 
     static func execute(_ sql: String, in services: ChronoViewServices) async throws {
         try await services.database.withConnection { connection in
-            _ = try await connection.query(PostgresQuery(unsafeSQL: sql), logger: TestDatabase.logger)
+            _ = try await connection.query(SQLQuery(unsafeSQL: sql), logger: TestDatabase.logger)
         }
     }
 

@@ -1,6 +1,6 @@
 import Core
 import Foundation
-import PostgresNIO
+import Postgres
 import TestSupport
 import Testing
 

@@ -1,6 +1,6 @@
 import Core
 import Foundation
-import PostgresNIO
+import Postgres
 import TestSupport
 import Testing
 
@@ -92,7 +92,7 @@ struct CollectionClient {
     }
 
     /// Runs SQL on the test's database.
-    func execute(_ query: PostgresQuery) async throws {
+    func execute(_ query: SQLQuery) async throws {
         try await services.database.withConnection { connection in
             _ = try await connection.query(query, logger: TestDatabase.logger)
         }
@@ -105,7 +105,7 @@ struct CollectionClient {
         return try await services.database.withConnection { connection in
             let rows = try await connection.query(
                 "SELECT count(*)::int8 FROM \(unescaped: table) WHERE user_id = \(userID)", logger: TestDatabase.logger)
-            for try await count in rows.decode(Int.self) { return count }
+            for count in try rows.decode(Int.self) { return count }
             return 0
         }
     }

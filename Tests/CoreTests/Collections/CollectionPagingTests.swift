@@ -1,6 +1,6 @@
 import Core
 import Foundation
-import PostgresNIO
+import Postgres
 import TestSupport
 import Testing
 
@@ -159,7 +159,7 @@ import Testing
                             * interval '1 microsecond', \(UUID()))
                     ORDER BY created_at DESC, id DESC LIMIT \(51)
                     """, logger: TestDatabase.logger)
-                for try await line in rows.decode(String.self) { lines.append(line) }
+                for line in try rows.decode(String.self) { lines.append(line) }
                 return lines.joined(separator: "\n")
             }
             #expect(plan.contains("charts_user_newest"), "\(plan)")

@@ -1,6 +1,6 @@
 import Core
 import Foundation
-import PostgresNIO
+import Postgres
 import Testing
 
 /// One of the three collections, described for the tests that every collection must pass: its
@@ -16,7 +16,7 @@ struct TestCollection: Sendable, CustomTestStringConvertible {
     /// A valid patch body, the field it changes and the value that field then has.
     var change: (body: String, field: String, value: String)
     /// Inserts `count` objects for `owner` without going through the API.
-    var fill: @Sendable (_ owner: UUID, _ count: Int) -> PostgresQuery
+    var fill: @Sendable (_ owner: UUID, _ count: Int) -> SQLQuery
 
     var testDescription: String { name }
 

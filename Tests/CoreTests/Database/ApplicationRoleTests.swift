@@ -1,4 +1,4 @@
-import PostgresNIO
+import Postgres
 import Testing
 
 @testable import Core
@@ -9,7 +9,7 @@ import Testing
             let (tables, ungranted) = try await services.database.withConnection { connection in
                 var tables: [String] = []
                 var ungranted: [String] = []
-                for try await (name, granted) in try await connection.query(
+                for (name, granted) in try await connection.query(
                     """
                     SELECT c.relname,
                         has_table_privilege(\(ApplicationRole.name), c.oid, 'SELECT')
@@ -42,10 +42,10 @@ import Testing
         try await TestDatabase.withServices { services in
             let state = try await services.database.withConnection { connection in
                 do {
-                    try await connection.query(PostgresQuery(unsafeSQL: statement), logger: TestDatabase.logger)
+                    try await connection.query(SQLQuery(unsafeSQL: statement), logger: TestDatabase.logger)
                     return "succeeded"
-                } catch let error as PSQLError {
-                    return error.serverInfo?[.sqlState] ?? "\(error.code)"
+                } catch let error as PostgresError {
+                    return error.sqlState ?? "\(error.kind)"
                 }
             }
             #expect(state == "42501")
@@ -63,10 +63,10 @@ import Testing
                     let verifier = try await connection.query(
                         "SELECT rolpassword FROM pg_authid WHERE rolname = \(ApplicationRole.name)",
                         logger: TestDatabase.logger
-                    ).collect()[0].decode(String?.self)
+                    )[0].decode(String?.self)
                     let users = try await connection.query(
                         "SELECT to_regclass('users') IS NOT NULL", logger: TestDatabase.logger
-                    ).collect()[0].decode(Bool.self)
+                    )[0].decode(Bool.self)
                     return (verifier, users)
                 }
                 #expect(verifier?.hasPrefix("SCRAM-SHA-256$") == true)

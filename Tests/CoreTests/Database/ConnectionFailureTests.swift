@@ -2,7 +2,7 @@ import Core
 import Foundation
 import Logging
 import NIOPosix
-import PostgresNIO
+import Postgres
 import TestSupport
 import Testing
 
@@ -14,7 +14,7 @@ import Testing
             let admin = try TestDatabase.adminSettings()
             let adminDatabase = try Database(
                 settings: admin, timeout: .seconds(10), eventLoopGroup: MultiThreadedEventLoopGroup.singleton,
-                logger: TestDatabase.logger)
+                waitingOn: DatabaseWaits.threadPool, logger: TestDatabase.logger)
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { await adminDatabase.run() }
                 defer { group.cancelAll() }
@@ -24,7 +24,7 @@ import Testing
                     try await connection.query(
                         "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = \(name)",
                         logger: TestDatabase.logger
-                    ).collect()
+                    )
                 }
             }
             // The server ended the session: whether the pool has noticed yet or not, the very
@@ -41,7 +41,8 @@ import Testing
         settings.databaseTimeout = .milliseconds(700)
         let database = try Database(
             settings: settings.database, timeout: settings.databaseTimeout,
-            eventLoopGroup: MultiThreadedEventLoopGroup.singleton, logger: TestDatabase.logger)
+            eventLoopGroup: MultiThreadedEventLoopGroup.singleton, waitingOn: DatabaseWaits.threadPool,
+            logger: TestDatabase.logger)
         await withTaskGroup(of: Void.self) { group in
             group.addTask { await database.run() }
             defer { group.cancelAll() }

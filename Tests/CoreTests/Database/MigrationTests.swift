@@ -1,7 +1,7 @@
 import Foundation
 import Logging
 import NIOPosix
-import PostgresNIO
+import Postgres
 import TestSupport
 import Testing
 
@@ -17,7 +17,7 @@ import Testing
                 #expect(applied.isEmpty)
                 let versions = try await database.withConnection { connection in
                     var versions: [Int] = []
-                    for try await version in try await connection.query(
+                    for version in try await connection.query(
                         "SELECT version FROM schema_migrations ORDER BY version", logger: TestDatabase.logger
                     ).decode(Int.self) {
                         versions.append(version)
@@ -33,7 +33,8 @@ import Testing
         try await TestDatabase.withDatabase { settings in
             let database = try Database(
                 settings: settings.database, timeout: .seconds(30),
-                eventLoopGroup: MultiThreadedEventLoopGroup.singleton, logger: TestDatabase.logger)
+                eventLoopGroup: MultiThreadedEventLoopGroup.singleton, waitingOn: DatabaseWaits.threadPool,
+                logger: TestDatabase.logger)
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { await database.run() }
                 defer { group.cancelAll() }
@@ -63,7 +64,7 @@ import Testing
 
     @Test func theApplicationRoleCannotMigrate() async throws {
         _ = try await TestDatabase.withServices { services in
-            await #expect(throws: PSQLError.self) {
+            await #expect(throws: PostgresError.self) {
                 _ = try await Migrator().migrate(services.database, logger: TestDatabase.logger)
             }
         }
@@ -84,11 +85,11 @@ import Testing
                 try await holder.query(
                     "SELECT pg_advisory_lock(\(Migrator.advisoryLockKey))", logger: TestDatabase.logger)
                 try await TestDatabase.withDatabaseClient(owner) { database in
-                    let error = await #expect(throws: PSQLError.self) {
+                    let error = await #expect(throws: PostgresError.self) {
                         _ = try await Migrator(statementTimeout: .milliseconds(300)).migrate(
                             database, logger: TestDatabase.logger)
                     }
-                    #expect(error?.serverInfo?[.sqlState] == "57014")
+                    #expect(error?.sqlState == "57014")
                     // The timeout was the migration's own: both of the pool's connections, the
                     // migration's among them, are back to the default.
                     let timeouts = try await database.withConnection { first in
@@ -96,8 +97,8 @@ import Testing
                             var values: [String] = []
                             for connection in [first, second] {
                                 values.append(
-                                    try await connection.query("SHOW statement_timeout", logger: TestDatabase.logger)
-                                        .collect()[0].decode(String.self))
+                                    try await connection.query("SHOW statement_timeout", logger: TestDatabase.logger)[0]
+                                        .decode(String.self))
                             }
                             return values
                         }

@@ -4,7 +4,7 @@ import LambdaEvents
 import Logging
 import NIOCore
 import NIOPosix
-import PostgresNIO
+import Postgres
 import Runtime
 import Synchronization
 import TestSupport
@@ -207,7 +207,7 @@ import Testing
         settings.databaseTimeout = .milliseconds(700)
         let client = try Database(
             settings: settings.database, timeout: settings.databaseTimeout,
-            eventLoopGroup: MultiThreadedEventLoopGroup.singleton, logger: logger)
+            eventLoopGroup: MultiThreadedEventLoopGroup.singleton, waitingOn: DatabaseWaits.threadPool, logger: logger)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await client.run() }
             defer { group.cancelAll() }

@@ -1,6 +1,6 @@
 import Core
 import Foundation
-import PostgresNIO
+import Postgres
 import Runtime
 import TestSupport
 import Testing

@@ -2,7 +2,7 @@ import Core
 import Foundation
 import Logging
 import NIOPosix
-import PostgresNIO
+import Postgres
 import TestSupport
 
 /// A fresh, migrated database for one test on the throwaway server that `./build.sh test`
@@ -52,7 +52,8 @@ enum TestDatabase {
             settings.database.username = ApplicationRole.name
             let database = try Database(
                 settings: settings.database, timeout: settings.databaseTimeout,
-                eventLoopGroup: MultiThreadedEventLoopGroup.singleton, logger: logger)
+                eventLoopGroup: MultiThreadedEventLoopGroup.singleton, waitingOn: DatabaseWaits.threadPool,
+                logger: logger)
             return try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { await database.run() }
                 defer { group.cancelAll() }
@@ -77,7 +78,7 @@ enum TestDatabase {
         settings.poolSize = 1
         _ = try await withDatabaseClient(settings) { owner in
             try await owner.withConnection { connection in
-                try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                try await connection.query(SQLQuery(unsafeSQL: statement), logger: logger)
             }
         }
     }
@@ -88,7 +89,8 @@ enum TestDatabase {
         _ body: (Database) async throws -> Result
     ) async throws -> Result {
         let database = try Database(
-            settings: settings, timeout: timeout, eventLoopGroup: MultiThreadedEventLoopGroup.singleton, logger: logger)
+            settings: settings, timeout: timeout, eventLoopGroup: MultiThreadedEventLoopGroup.singleton,
+            waitingOn: DatabaseWaits.threadPool, logger: logger)
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await database.run() }
             defer { group.cancelAll() }

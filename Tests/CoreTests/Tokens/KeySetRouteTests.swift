@@ -17,7 +17,7 @@ import Testing
             database: try DatabaseSettings(url: "postgres://nobody@127.0.0.1:1/none"), tokens: tokens)
         let database = try Database(
             settings: settings.database, timeout: .seconds(1), eventLoopGroup: MultiThreadedEventLoopGroup.singleton,
-            logger: Logger(label: "key-set-route"))
+            waitingOn: DatabaseWaits.threadPool, logger: Logger(label: "key-set-route"))
         return APIFunction.sessions.routes(await ChronoViewServices(settings: settings, database: database))
     }
 

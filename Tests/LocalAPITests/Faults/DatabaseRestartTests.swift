@@ -1,7 +1,7 @@
 import Foundation
 import LocalHarness
 import NIOHTTP1
-import PostgresNIO
+import Postgres
 import Testing
 
 extension FaultTests {
@@ -135,7 +135,7 @@ extension FaultTests {
             try await DatabaseBackedAPI.withConnection(to: database) { connection in
                 var names: [String: Int] = [:]
                 let rows = try await connection.query("SELECT name FROM charts", logger: RunningAPI.quiet)
-                for try await name in rows.decode(String.self) { names[name, default: 0] += 1 }
+                for name in try rows.decode(String.self) { names[name, default: 0] += 1 }
                 return names
             }
         }

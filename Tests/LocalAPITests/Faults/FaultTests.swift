@@ -1,7 +1,7 @@
 import Foundation
 import LocalHarness
 import NIOHTTP1
-import PostgresNIO
+import Postgres
 import Testing
 
 #if canImport(Glibc)
@@ -56,8 +56,8 @@ struct FaultTests {
     /// The one integer `sql` selects, read on a connection of the test's own.
     static func integer(_ sql: String, on database: URLComponents) async throws -> Int {
         try await DatabaseBackedAPI.withConnection(to: database) { connection in
-            let rows = try await connection.query(PostgresQuery(unsafeSQL: sql), logger: RunningAPI.quiet)
-            for try await value in rows.decode(Int.self) { return value }
+            let rows = try await connection.query(SQLQuery(unsafeSQL: sql), logger: RunningAPI.quiet)
+            for value in try rows.decode(Int.self) { return value }
             throw NoRow(sql: sql)
         }
     }

@@ -1,7 +1,7 @@
 import Foundation
 import LocalHarness
 import NIOHTTP1
-import PostgresNIO
+import Postgres
 import Testing
 
 #if canImport(Glibc)

@@ -1,5 +1,5 @@
 import Logging
-import PostgresNIO
+import Postgres
 
 /// Fires the active alerts that stored 1-minute candles reach (API.md, "Alerts that fire").
 ///

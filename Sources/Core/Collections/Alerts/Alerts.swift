@@ -1,4 +1,4 @@
-import PostgresNIO
+import Postgres
 import Runtime
 
 #if canImport(FoundationEssentials)
@@ -19,7 +19,7 @@ public enum Alerts: CollectionKind {
         CollectionColumn("triggered_at", .timestamp), CollectionColumn("armed_at", .timestamp),
     ]
 
-    public static func fields(from row: PostgresRandomAccessRow) throws -> Alert {
+    public static func fields(from row: SQLRow) throws -> Alert {
         let status = try row["status"].decode(String.self)
         guard let status = AlertStatus(rawValue: status) else { throw UnknownStatus(stored: status) }
         return Alert(

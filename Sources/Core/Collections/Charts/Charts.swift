@@ -1,4 +1,4 @@
-import PostgresNIO
+import Postgres
 import Runtime
 
 /// The user's saved charts: `/api/charts`, at most 1,000 a user.
@@ -12,7 +12,7 @@ public enum Charts: CollectionKind {
         CollectionColumn("layout", .json),
     ]
 
-    public static func fields(from row: PostgresRandomAccessRow) throws -> Chart {
+    public static func fields(from row: SQLRow) throws -> Chart {
         Chart(
             name: try row["name"].decode(String.self),
             symbol: try row["symbol"].decode(String.self),

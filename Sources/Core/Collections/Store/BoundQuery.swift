@@ -1,11 +1,11 @@
-import PostgresNIO
+import Postgres
 
 /// SQL assembled piece by piece with its parameters numbered as they are bound, for the
 /// statements whose shape depends on the collection. Only identifiers written in code go into
 /// the text; every value is a parameter.
 struct BoundQuery {
     private(set) var sql = ""
-    private(set) var bindings = PostgresBindings()
+    private(set) var bindings = SQLBindings()
 
     init(_ sql: String = "") {
         self.sql = sql
@@ -16,7 +16,7 @@ struct BoundQuery {
     }
 
     /// Binds `value` and returns its placeholder (`$3`).
-    mutating func bind(_ value: some PostgresDynamicTypeEncodable) -> String {
+    mutating func bind(_ value: some SQLEncodable) -> String {
         bindings.append(value)
         return "$\(bindings.count)"
     }
@@ -33,5 +33,5 @@ struct BoundQuery {
         }
     }
 
-    var query: PostgresQuery { PostgresQuery(unsafeSQL: sql, binds: bindings) }
+    var query: SQLQuery { SQLQuery(unsafeSQL: sql, bindings: bindings) }
 }

@@ -1,5 +1,5 @@
 import Logging
-import PostgresNIO
+import Postgres
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials

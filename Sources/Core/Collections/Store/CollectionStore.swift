@@ -1,5 +1,5 @@
 import Logging
-import PostgresNIO
+import Postgres
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -32,15 +32,14 @@ enum CollectionStore<Kind: CollectionKind> {
         // KEY SHARE locks that inserts into every collection take on the same row.
         let rows = try await connection.query(
             "SELECT 1 FROM users WHERE id = \(owner) FOR NO KEY UPDATE", logger: logger)
-        for try await _ in rows { return true }
-        return false
+        return !rows.isEmpty
     }
 
     static func count(owner: UUID, on connection: PostgresConnection, logger: Logger) async throws -> Int {
         var query = BoundQuery()
         let ownerParameter = query.bind(owner)
         query.append("SELECT count(*)::int8 FROM \(table) WHERE user_id = \(ownerParameter)")
-        for try await count in try await connection.query(query.query, logger: logger).decode(Int.self) {
+        for count in try await connection.query(query.query, logger: logger).decode(Int.self) {
             return count
         }
         return 0
@@ -76,7 +75,7 @@ enum CollectionStore<Kind: CollectionKind> {
         var query = BoundQuery()
         let (idParameter, ownerParameter) = (query.bind(id), query.bind(owner))
         query.append("SELECT 1 FROM \(table) WHERE id = \(idParameter) AND user_id = \(ownerParameter)")
-        for try await _ in try await connection.query(query.query, logger: logger) { return true }
+        for _ in try await connection.query(query.query, logger: logger) { return true }
         return false
     }
 
@@ -134,7 +133,7 @@ enum CollectionStore<Kind: CollectionKind> {
         var query = BoundQuery("DELETE FROM \(table)")
         appendWhereClause(id: id, owner: owner, expectedVersion: expectedVersion, to: &query)
         query.append(" RETURNING 1")
-        for try await _ in try await connection.query(query.query, logger: logger) { return true }
+        for _ in try await connection.query(query.query, logger: logger) { return true }
         return false
     }
 
@@ -155,8 +154,7 @@ enum CollectionStore<Kind: CollectionKind> {
         async throws -> [OwnedObject<Kind.Fields>]
     {
         var objects: [OwnedObject<Kind.Fields>] = []
-        for try await row in try await connection.query(query.query, logger: logger) {
-            let columns = row.makeRandomAccess()
+        for columns in try await connection.query(query.query, logger: logger) {
             objects.append(
                 OwnedObject(
                     id: try columns["id"].decode(UUID.self),

@@ -1,4 +1,4 @@
-import PostgresNIO
+import Postgres
 import Runtime
 
 /// The user's watchlists: `/api/watchlists`, at most 200 a user, names unique per user
@@ -15,7 +15,7 @@ public enum Watchlists: CollectionKind {
     /// to one name cannot both succeed.
     public static let uniqueConstraints: [String: APIError] = ["watchlists_user_name_key": .nameTaken]
 
-    public static func fields(from row: PostgresRandomAccessRow) throws -> Watchlist {
+    public static func fields(from row: SQLRow) throws -> Watchlist {
         Watchlist(name: try row["name"].decode(String.self), symbols: try row["symbols"].decode([String].self))
     }
 

@@ -1,5 +1,5 @@
 import Logging
-import PostgresNIO
+import Postgres
 
 /// SQL for the `candles` table: storing minutes, keeping every rollup right, reading buckets.
 /// Every value is a parameter; only interval names and their alignment, written in code, go
@@ -19,7 +19,7 @@ enum CandleStore {
             SELECT pg_advisory_xact_lock(\(symbolLockSpace), key)
             FROM (SELECT DISTINCT hashtext(symbol) AS key FROM unnest(\(symbols)::text[]) AS symbol ORDER BY key) AS keys
             """, logger: logger
-        ).collect()
+        )
     }
 
     /// Stores 1-minute candles; a stored minute is replaced. `candles` holds one candle a
@@ -31,7 +31,7 @@ enum CandleStore {
         async throws -> Set<MinuteKey>
     {
         var changed: Set<MinuteKey> = []
-        for try await (symbol, minute) in try await connection.query(
+        for (symbol, minute) in try await connection.query(
             """
             INSERT INTO candles (symbol, "interval", t, open, high, low, close, volume)
             SELECT symbol, '1m', to_timestamp(minute), open, high, low, close, volume
@@ -115,7 +115,7 @@ enum CandleStore {
         var buckets: [CandleBucket] = []
         buckets.reserveCapacity(limit)
         let rows = try await connection.query(query.query, logger: logger)
-        for try await (milliseconds, open, high, low, close, volume) in rows.decode(
+        for (milliseconds, open, high, low, close, volume) in try rows.decode(
             (Int64, String, String, String, String, String).self)
         {
             buckets.append(
