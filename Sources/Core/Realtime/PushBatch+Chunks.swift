@@ -46,24 +46,26 @@ private struct ChunkPacker {
     static let messageOverhead = 40
     static let idOverhead = 3
 
-    let messages: [PushBatch.Message]
     let maximumBytes: Int
+    /// Each message's escaped text, measured once: every listener's cost would measure it again.
+    private let dataLengths: [Int]
     private var chunks: [[String: Set<Int>]] = []
     private var current: [String: Set<Int>] = [:]
     private var carried: Set<Int> = []
     private var size = 0
 
     init(messages: [PushBatch.Message], maximumBytes: Int) {
-        self.messages = messages
         self.maximumBytes = maximumBytes
+        self.dataLengths = messages.map { Self.escapedLength($0.data) }
     }
 
     /// `indexes` in runs that each fit a chunk on their own.
     func runs(of id: String, messages indexes: [Int]) -> [[Int]] {
         var runs: [[Int]] = [[]]
         var size = 0
+        let idLength = Self.escapedLength(id)
         for index in indexes {
-            let added = cost(of: id, index, carried: [])
+            let added = cost(ofID: idLength, index, carried: [])
             if !runs[runs.count - 1].isEmpty, size + added > maximumBytes {
                 runs.append([])
                 size = 0
@@ -75,11 +77,12 @@ private struct ChunkPacker {
     }
 
     mutating func add(_ id: String, _ run: [Int]) {
-        var added = run.reduce(0) { $0 + cost(of: id, $1, carried: carried) }
+        let idLength = Self.escapedLength(id)
+        var added = run.reduce(0) { $0 + cost(ofID: idLength, $1, carried: carried) }
         if !current.isEmpty, size + added > maximumBytes {
             chunks.append(current)
             (current, carried) = ([:], [])
-            added = run.reduce(0) { $0 + cost(of: id, $1, carried: []) }
+            added = run.reduce(0) { $0 + cost(ofID: idLength, $1, carried: []) }
             size = 0
         }
         current[id, default: []].formUnion(run)
@@ -92,9 +95,9 @@ private struct ChunkPacker {
         return chunks
     }
 
-    private func cost(of id: String, _ index: Int, carried: Set<Int>) -> Int {
-        Self.escapedLength(id) + Self.idOverhead
-            + (carried.contains(index) ? 0 : Self.escapedLength(messages[index].data) + Self.messageOverhead)
+    /// What connection `idLength` long adds with message `index`, whose text `carried` may already hold.
+    private func cost(ofID idLength: Int, _ index: Int, carried: Set<Int>) -> Int {
+        idLength + Self.idOverhead + (carried.contains(index) ? 0 : dataLengths[index] + Self.messageOverhead)
     }
 
     /// `text`'s length as a JSON string's contents, as JSONEncoder writes it (slashes escaped).
