@@ -14,12 +14,18 @@
 #  - zlib goes in statically the same way (a libz.a in that directory answers the -lz that
 #    swift-nio-extras' compression asks for, in MarketFeed's HTTP client): AL2023 does not
 #    promise libz.so.1;
+#  - libpq too: the CLibPQ module map's `link "pq"` becomes a plain -lpq, which a second
+#    directory, holding only the libpq.a that scripts/lib/libpq.sh builds (libpq without
+#    GSSAPI/LDAP, with OpenSSL's libssl.a and libcrypto.a merged in), answers before the
+#    search reaches Debian's libpq.so; AL2023 has no libpq.so.5;
 #  - glibc can't be linked statically (dlopen, NSS), so the few functions that got a newer
 #    symbol version here (hypot@GLIBC_2.35, and arc4random@GLIBC_2.36 from the static
 #    libstdc++) are sent by `ld --wrap` to scripts/al2023-glibc-compat.c, which calls their
 #    baseline version (looked up at run time) or reimplements them.
 # scripts/check-al2023-compat.sh then proves each bootstrap asks for nothing newer; a new
 # dependency that needs another symbol fails packaging there instead of failing at cold start.
+# scripts/check-no-foundation.sh proves each function links FoundationEssentials only, not
+# Foundation and its 32 MiB of ICU.
 
 PACKAGE_SCRATCH=.build-release
 PACKAGE_OUTPUT=.build/lambda
@@ -46,8 +52,8 @@ package_extra_files_for() {
     ' "$PACKAGE_EXTRA_FILES"
 }
 
-# Prepares the static libstdc++ search directory and the compat object; echoes the extra
-# `swift build` arguments that link a bootstrap for AL2023.
+# Prepares the static libstdc++ and libpq search directories and the compat object; echoes
+# the extra `swift build` arguments that link a bootstrap for AL2023.
 package_al2023_link_flags() {
     local dir=$PACKAGE_SCRATCH/al2023 clang libstdcxx shim=scripts/al2023-glibc-compat.c
     clang=$(swift_toolchain_bin)/clang
@@ -65,20 +71,27 @@ package_al2023_link_flags() {
         return 1
     fi
     ln -sfn "$libz" "$dir/static-libstdcxx/libz.a"
+    # The linker looks for -lpq in the -L directories in command-line order, and these come
+    # before the system ones, where Debian's libpq.so is.
+    local libpq
+    libpq=$(libpq_static_dir) || return 1
+
     # SwiftPM relinks when the link command changes, not when an object it was only handed
-    # through -Xlinker does: naming the object after its source's hash makes an edited shim
-    # change the command.
+    # through -Xlinker does, nor a library it finds through -L: naming the object after the
+    # hash of its source and of those libraries makes a change to any of them change the
+    # command. (Changing the -L paths instead would recompile every module: -Xswiftc flags
+    # reach the compile commands too.)
     local object hash
-    hash=$(sha256sum "$shim" | cut -c1-16)
+    hash=$(cat "$shim" "$libstdcxx" "$libz" "$libpq/libpq.a" | sha256sum | cut -c1-16) || return 1
     object=$dir/al2023-glibc-compat-$hash.o
     if [ ! -f "$object" ]; then
         rm -f "$dir"/al2023-glibc-compat-*.o
-        "$clang" -O2 -fPIC -Wall -Wextra -Werror -c -o "$object.tmp" "$shim"
+        "$clang" -O2 -fPIC -Wall -Wextra -Werror -c -o "$object.tmp" "$shim" || return 1
         mv "$object.tmp" "$object"
     fi
 
     local top=${root:-$PWD}
-    echo "-Xswiftc -L$top/$dir/static-libstdcxx -Xlinker $top/$object"
+    echo "-Xswiftc -L$top/$dir/static-libstdcxx -Xswiftc -L$libpq -Xlinker $top/$object"
     # Functions only (a name and its parenthesis), not the `__wrap_NAME` in the shim's comment.
     grep -oE '__wrap_[A-Za-z0-9_]+\(' "$shim" | sort -u | sed -e 's/($//' -e 's/^__wrap_/-Xlinker --wrap=/' | tr '\n' ' '
 }
@@ -109,6 +122,7 @@ package_one() {
 
 cmd_package() {
     apt_install zip zip strip binutils readelf binutils python3 python3
+    swift_build_dependencies
 
     local names=("$@") name flags bin_path failed=() built=()
     if [ ${#names[@]} -eq 0 ]; then
@@ -150,6 +164,11 @@ cmd_package() {
         done
         echo "==> checking the bootstraps against provided.al2023"
         scripts/check-al2023-compat.sh "${bootstraps[@]}" || failed+=("(AL2023 compatibility)")
+        # On the unstripped binaries: the symbols show what was linked in.
+        echo "==> checking that the functions link FoundationEssentials, not Foundation or ICU"
+        for name in "${built[@]}"; do
+            scripts/check-no-foundation.sh "$bin_path/$name" || failed+=("$name (links Foundation)")
+        done
         # The loader resolves every library and symbol version without running main: proof
         # that the rebound symbols still exist here too.
         for name in "${built[@]}"; do

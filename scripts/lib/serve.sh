@@ -45,6 +45,7 @@ cmd_serve() {
     mkdir -p "$root/$SERVE_STATE_DIR"
 
     echo "==> building the functions and chronoview-local"
+    swift_build_dependencies
     # Every function is its own executable: build them all, and the CLI (nothing of the tests).
     swift build -q
     local bin_path

@@ -82,6 +82,7 @@ cmd_test() {
     peers_install_aws_cli
 
     echo "==> building the tests"
+    swift_build_dependencies
     swift build --build-tests
 
     trap test_cleanup EXIT

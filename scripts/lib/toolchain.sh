@@ -54,3 +54,9 @@ stop_process() {
         wait "$pid" 2>/dev/null || true
     fi
 }
+
+# The C libraries the Swift package links: libpq's headers and library (the CLibPQ module).
+# Every command that runs `swift build` calls this first.
+swift_build_dependencies() {
+    apt_install_packages libpq-dev
+}
