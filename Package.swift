@@ -191,6 +191,12 @@ let package = Package(
             ] + networking,
             swiftSettings: strictSettings
         ),
+        // The libpq client against the test server: every type both ways, deadlines, failures.
+        .testTarget(
+            name: "PostgresTests",
+            dependencies: ["Postgres", "TestSupport", .product(name: "NIOCore", package: "swift-nio")],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "DeploymentTests",
             dependencies: ["LocalHarness"],

@@ -39,6 +39,11 @@ public struct SQLQuery: Sendable, ExpressibleByStringInterpolation {
             sql += bindings.append(value)
         }
 
+        /// Binds `value`, SQL NULL when it is `nil`, as the next parameter.
+        public mutating func appendInterpolation<Value: SQLEncodable>(_ value: Value?) {
+            sql += bindings.append(value)
+        }
+
         /// Statement text written in code (a fragment chosen by the caller), not a value.
         public mutating func appendInterpolation(unescaped text: String) {
             sql += text
