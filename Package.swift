@@ -8,6 +8,9 @@ let functionNames = [
     "Candles", "PublishKeys", "Realtime",
 ]
 
+/// The functions CloudFormation calls as custom resources during a deployment.
+let deploymentFunctions: Set<String> = ["Migrate", "PublishKeys"]
+
 /// Every target of ours: a warning fails the build, so that the package stays warning-free.
 let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
@@ -79,11 +82,18 @@ let package = Package(
                 "Runtime",
                 "AWSSigning",
                 "Postgres",
-                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ] + networking,
+            swiftSettings: strictSettings
+        ),
+        // The deployment's custom resources (migrations, the published keys) and their answer to
+        // CloudFormation over HTTPS: only Migrate and PublishKeys link it, and with it NIOSSL.
+        .target(
+            name: "Deployment",
+            dependencies: ["Core", "LambdaEvents", "Runtime", .product(name: "NIOSSL", package: "swift-nio-ssl")]
+                + networking,
             swiftSettings: strictSettings
         ),
         // AWS Signature Version 4, for calling AWS services without an SDK.
@@ -186,7 +196,7 @@ let package = Package(
         .testTarget(
             name: "CoreTests",
             dependencies: [
-                "Core", "AWSSigning", "LambdaEvents", "TestSupport", "Runtime", "Postgres",
+                "Core", "AWSSigning", "Deployment", "LambdaEvents", "TestSupport", "Runtime", "Postgres",
                 .product(name: "Crypto", package: "swift-crypto"),
             ] + networking,
             swiftSettings: strictSettings
@@ -265,7 +275,7 @@ let package = Package(
         + functionNames.map { name in
             .executableTarget(
                 name: name,
-                dependencies: ["Core", "Runtime"],
+                dependencies: ["Core", "Runtime"] + (deploymentFunctions.contains(name) ? ["Deployment"] : []),
                 path: "Sources/Functions/\(name)",
                 swiftSettings: strictSettings
             )

@@ -15,7 +15,7 @@ struct DatabaseFloor {
         try (sql + ";\n").write(toFile: script, atomically: true, encoding: .utf8)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        // Extended protocol, as postgres-nio speaks it; -l logs every transaction's latency.
+        // Extended protocol, as our libpq client speaks it; -l logs every transaction's latency.
         process.arguments = [
             "pgbench", "-n", "-M", "extended", "-f", script, "-c", "\(concurrency)", "-j", "\(min(concurrency, 2))",
             "-T", "\(seconds)", "-l", "--log-prefix=\(directory)/log", databaseURL,

@@ -12,7 +12,7 @@ import Runtime
 /// `DATABASE_SECRET_ARN` (an RDS-managed secret: JSON with `username` and `password`) and
 /// `DATABASE_APPLICATION_SECRET_ARN` (the same, for ``ApplicationRole``) from Secrets Manager at
 /// initialisation.
-enum SecretsLoader {
+public enum SecretsLoader {
     /// Whether any setting is to be read from Secrets Manager.
     static func namesSecrets(_ environment: EnvironmentVariables) -> Bool {
         ["JWT_SECRET_ARN", "JWT_SIGNING_KEY_SECRET_ARN", "DATABASE_SECRET_ARN", "DATABASE_APPLICATION_SECRET_ARN"]
@@ -21,7 +21,7 @@ enum SecretsLoader {
 
     /// - Parameter tokens: what the function does with tokens; only an issuer reads the ES256
     ///   signing key, and a function without tokens reads no key at all.
-    static func load(
+    public static func load(
         environment: EnvironmentVariables,
         tokens: TokenRole?,
         logger: Logger,

@@ -12,7 +12,7 @@ public enum ApplicationRole {
 
     /// Gives the role `password`, the one RDS Proxy signs it in with (a utility statement takes
     /// no parameters, so the password is quoted as a literal).
-    static func setPassword(_ password: String, in database: Database) async throws {
+    public static func setPassword(_ password: String, in database: Database) async throws {
         let literal =
             "'" + password.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'"
         _ = try await database.withConnection { connection in

@@ -1,4 +1,5 @@
 import Core
+import Deployment
 import Runtime
 
 LambdaRuntime.run { context in try await MigrationHandler(context) }

@@ -1,4 +1,5 @@
 import Core
+import Deployment
 import Runtime
 
 LambdaRuntime.run { _ in PublicKeysPublisher() }

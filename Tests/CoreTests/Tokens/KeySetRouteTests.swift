@@ -1,4 +1,5 @@
 import Crypto
+import Deployment
 import Foundation
 import LambdaEvents
 import Logging

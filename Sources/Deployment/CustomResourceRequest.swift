@@ -1,3 +1,4 @@
+import Core
 import LambdaEvents
 
 /// A CloudFormation custom resource event: what the stack asks of the `Migrate` function.
