@@ -141,7 +141,9 @@ public struct DatabaseSettings: Sendable, Hashable {
         }
         let query = Dictionary(
             (components.queryItems ?? []).map { ($0.name.lowercased(), $0.value ?? "") }, uniquingKeysWith: { $1 })
-        guard let username = components.user.flatMap({ $0.percentDecoded() }), !username.isEmpty else {
+        // URLComponents decodes the user, password and path itself: decoding them again would
+        // turn a password with `%25` in it into another password, or none.
+        guard let username = components.user, !username.isEmpty else {
             throw ConfigurationError(variable: variable, problem: "names no user")
         }
         let database = components.path.drop { $0 == "/" }
@@ -158,8 +160,8 @@ public struct DatabaseSettings: Sendable, Hashable {
         self.init(
             endpoint: endpoint,
             username: username,
-            password: components.password.flatMap { $0.percentDecoded() },
-            database: database.isEmpty ? username : database.percentDecoded() ?? String(database),
+            password: components.password,
+            database: database.isEmpty ? username : String(database),
             tlsMode: try Self.tlsMode(query["sslmode"], variable: variable),
             rootCertificatePath: query["sslrootcert"],
             poolSize: poolSize,

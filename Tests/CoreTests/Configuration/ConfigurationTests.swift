@@ -14,6 +14,14 @@ import Testing
         #expect(settings.tlsMode == .verifyFull)
     }
 
+    /// Each part is decoded once: `%25` is a percent sign in the password, not the start of another escape.
+    @Test func databaseURLPartsAreDecodedExactlyOnce() throws {
+        let settings = try DatabaseSettings(url: "postgres://app%2Bro:100%25%2541@db.example.com/my%20charts")
+        #expect(settings.username == "app+ro")
+        #expect(settings.password == "100%%41")
+        #expect(settings.database == "my charts")
+    }
+
     @Test func libpqVariablesAreRead() throws {
         let settings = try DatabaseSettings(
             environment: EnvironmentVariables([
