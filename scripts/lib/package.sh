@@ -4,9 +4,9 @@
 # Why the link is done this way: Lambda's provided.al2023 has glibc 2.34 and GCC 11's
 # libstdc++, but we build on a newer Debian, and the loader refuses to start a binary that
 # asks for a symbol version it lacks. So:
-#  - the Swift runtime and Foundation go in statically (--static-swift-stdlib): AL2023 has
-#    no Swift libraries at all;
-#  - libstdc++ goes in statically too, because the static Swift runtime and Foundation
+#  - the Swift runtime and FoundationEssentials go in statically (--static-swift-stdlib):
+#    AL2023 has no Swift libraries at all;
+#  - libstdc++ goes in statically too, because the static Swift runtime
 #    archives pull in a GCC 12 libstdc++ symbol (std::condition_variable::wait@GLIBCXX_3.4.30) that GCC 11's lacks. swiftc
 #    always adds a plain -lstdc++, so we put a directory holding only libstdc++.a first on
 #    the search path and let that -lstdc++ find the archive; libgcc_s stays shared, AL2023
@@ -134,13 +134,10 @@ cmd_package() {
 
     for name in "${names[@]}"; do
         echo "==> building $name (release, static Swift runtime)"
-        # The static Foundation archive makes the linker warn about mktemp on every link,
-        # which is Foundation's business, not ours, and would bury real warnings.
         local status=0
         # shellcheck disable=SC2086
         swift build -c release --scratch-path "$PACKAGE_SCRATCH" --static-swift-stdlib \
-            --product "$name" $flags 2>&1 |
-            { grep -v "createTemporaryFile.*the use of .mktemp' is dangerous" || true; } || status=$?
+            --product "$name" $flags || status=$?
         if [ $status -eq 0 ]; then
             built+=("$name")
         else
