@@ -57,7 +57,13 @@ public struct Database: Sendable {
     /// closes them.
     public func run() async {
         do {
-            try await pool.prewarm(until: .now() + TimeAmount(timeout))
+            // Opening a session blocks the thread that opens it, and a function's tasks run on its
+            // one event loop, which must send the first GET /next meanwhile: the cold start
+            // would wait for the database. Opened on Swift's global executor instead, it runs
+            // beside that request; an invocation that comes first waits in line for it.
+            try await withTaskExecutorPreference(globalConcurrentExecutor) {
+                try await pool.prewarm(until: .now() + TimeAmount(timeout))
+            }
         } catch {
             logger.debug(
                 "database session not opened ahead of the first request",
