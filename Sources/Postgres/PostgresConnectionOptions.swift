@@ -8,7 +8,12 @@ public struct PostgresConnectionOptions: Sendable, Hashable {
 
     /// libpq's `sslmode`s a server-side client uses.
     public enum TLSMode: String, Sendable, Hashable {
-        case disable, prefer, require
+        case disable
+        /// TLS when the server offers it, as libpq does by default.
+        case prefer
+        /// Encrypted, the server's certificate unchecked.
+        case require
+        /// Encrypted to a server whose certificate a trusted CA signed for its host name.
         case verifyFull = "verify-full"
     }
 

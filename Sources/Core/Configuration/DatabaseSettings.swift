@@ -1,4 +1,5 @@
 import AWSSigning
+import Postgres
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -28,15 +29,9 @@ public struct DatabaseSettings: Sendable, Hashable {
         case unixSocket(path: String)
     }
 
-    /// The libpq modes that make sense for a server-side client; the others are refused rather than
-    /// silently weakened.
-    public enum TLSMode: String, Sendable, Hashable {
-        case disable
-        /// TLS when the server offers it, as libpq does by default.
-        case prefer
-        case require
-        case verifyFull = "verify-full"
-    }
+    /// The libpq modes that make sense for a server-side client (the client's own); the others
+    /// are refused rather than silently weakened.
+    public typealias TLSMode = PostgresConnectionOptions.TLSMode
 
     public var endpoint: Endpoint
     public var username: String
@@ -170,16 +165,12 @@ public struct DatabaseSettings: Sendable, Hashable {
     }
 
     private static func tlsMode(_ value: String?, variable: String) throws(ConfigurationError) -> TLSMode {
-        switch value {
-        case nil, "prefer": return .prefer
-        case "disable": return .disable
-        case "require": return .require
-        case "verify-full": return .verifyFull
-        default:
+        guard let mode = TLSMode(rawValue: value ?? TLSMode.prefer.rawValue) else {
             throw ConfigurationError(
                 variable: variable,
                 problem: "unsupported sslmode '\(value ?? "")' (disable, prefer, require, verify-full)")
         }
+        return mode
     }
 
 }

@@ -63,16 +63,9 @@ final class DatabaseConnector: Sendable {
         case .unixSocket(let path):
             endpoint = Self.socketEndpoint(path)
         }
-        let tlsMode: PostgresConnectionOptions.TLSMode
-        switch settings.tlsMode {
-        case .disable: tlsMode = .disable
-        case .prefer: tlsMode = .prefer
-        case .require: tlsMode = .require
-        case .verifyFull: tlsMode = .verifyFull
-        }
         return PostgresConnectionOptions(
             endpoint: endpoint, username: settings.username, password: nil, database: settings.database,
-            tlsMode: tlsMode,
+            tlsMode: settings.tlsMode,
             rootCertificatePath: settings.rootCertificatePath
                 ?? (settings.tlsMode == .verifyFull ? SystemTrustStore.bundlePath : nil),
             applicationName: settings.applicationName)

@@ -1,4 +1,5 @@
 import AWSSigning
+import Postgres
 import Testing
 
 @testable import Core

@@ -25,7 +25,11 @@ import Testing
         func advance(by seconds: TimeInterval) { time.withLock { $0 += seconds } }
     }
 
-    @Test func anExpiredPasswordIsMadeAnewForTheNextSessionOnly() async throws {
+    /// A running database of one session whose password lasts 60 s of `clock`, and how many
+    /// passwords it has made.
+    static func withExpiringPassword(
+        _ body: (Database, TestClock, _ passwordsMade: () -> Int) async throws -> Void
+    ) async throws {
         try await TestDatabase.withDatabase(poolSize: 1) { settings in
             let made = Mutex(0)
             let clock = TestClock()
@@ -40,42 +44,34 @@ import Testing
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { await database.run() }
                 defer { group.cancelAll() }
-                let first = try await Self.backend(database)
-                #expect(made.withLock { $0 } == 1)
-
-                clock.advance(by: 61)
-                #expect(try await Self.backend(database) == first, "an open session outlives its password")
-                #expect(made.withLock { $0 } == 1, "no password is made while no session opens")
-
-                _ = try await AdminDatabase.run("SELECT pg_terminate_backend(\(first))")
-                let second = try await Self.backend(database)
-                #expect(second != first)
-                #expect(made.withLock { $0 } == 2, "the expired password was made anew for the new session")
+                try await body(database, clock) { made.withLock { $0 } }
             }
         }
     }
 
+    @Test func anExpiredPasswordIsMadeAnewForTheNextSessionOnly() async throws {
+        try await Self.withExpiringPassword { database, clock, made in
+            let first = try await Self.backend(database)
+            #expect(made() == 1)
+
+            clock.advance(by: 61)
+            #expect(try await Self.backend(database) == first, "an open session outlives its password")
+            #expect(made() == 1, "no password is made while no session opens")
+
+            _ = try await AdminDatabase.run("SELECT pg_terminate_backend(\(first))")
+            let second = try await Self.backend(database)
+            #expect(second != first)
+            #expect(made() == 2, "the expired password was made anew for the new session")
+        }
+    }
+
     @Test func aFreshPasswordIsReusedForTheNextSession() async throws {
-        try await TestDatabase.withDatabase(poolSize: 1) { settings in
-            let made = Mutex(0)
-            let clock = TestClock()
-            let password = DatabasePassword(lifetime: .seconds(60)) {
-                made.withLock { $0 += 1 }
-                return settings.database.password
-            }
-            let database = try Database(
-                settings: settings.database, password: password, timeout: .seconds(30), now: { clock.now },
-                eventLoopGroup: MultiThreadedEventLoopGroup.singleton, waitingOn: DatabaseWaits.threadPool,
-                logger: TestDatabase.logger)
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { await database.run() }
-                defer { group.cancelAll() }
-                let first = try await Self.backend(database)
-                clock.advance(by: 59)
-                _ = try await AdminDatabase.run("SELECT pg_terminate_backend(\(first))")
-                #expect(try await Self.backend(database) != first)
-                #expect(made.withLock { $0 } == 1)
-            }
+        try await Self.withExpiringPassword { database, clock, made in
+            let first = try await Self.backend(database)
+            clock.advance(by: 59)
+            _ = try await AdminDatabase.run("SELECT pg_terminate_backend(\(first))")
+            #expect(try await Self.backend(database) != first)
+            #expect(made() == 1)
         }
     }
 }
