@@ -8,7 +8,7 @@ import FuzzSupport
 ///    are the tampered tokens an attacker would send;
 ///  - odd: the rest is a header JSON and a claims JSON separated by a NUL byte, signed here with
 ///    the real key, so that every header and claim check is reached behind a valid signature.
-/// Every token accepted is checked against the contract independently of jwt-kit.
+/// Every token accepted is checked against the contract independently of the verifier.
 @main
 enum AccessTokenFuzzer {
     /// The fixed test secret the corpus's valid token was signed with.
@@ -64,8 +64,8 @@ enum AccessTokenFuzzer {
         expect(
             decodeBase64URL(parts[2]) == decodeBase64URL(expected), "accepted a token signed otherwise: \(token)")
         // Below, the header and claims as a second parser reads them. Only a token signed with our
-        // key gets this far, so where the two parsers may disagree (JSON that only jwt-kit's parser
-        // tolerates, or a key given twice) there is no forgery to catch, and nothing is checked.
+        // key gets this far, so where the two parsers may disagree (JSON that only the verifier's
+        // `JSONDecoder` tolerates, or a key given twice) there is no forgery to catch, and nothing is checked.
         guard let header = jsonObject(parts[0]), let claims = jsonObject(parts[1]) else { return }
         func unambiguous(_ key: String, _ part: String) -> Bool {
             let text = String(decoding: decodeBase64URL(part) ?? Data(), as: UTF8.self)
@@ -103,8 +103,8 @@ enum AccessTokenFuzzer {
         return base64URL(Array(mac))
     }
 
-    /// JSON read with Foundation's `JSONSerialization`, a parser other than the one jwt-kit uses.
-    /// Bytes that are not UTF-8 are repaired first, as jwt-kit's decoder repairs them: a token
+    /// JSON read with Foundation's `JSONSerialization`, a parser other than the verifier's `JSONDecoder`.
+    /// Bytes that are not UTF-8 are repaired first, as `JSONDecoder` repairs them: a token
     /// signed with our key may carry them in a field nobody reads, and that is no forgery.
     static func jsonObject(_ part: String) -> [String: Any]? {
         guard let data = decodeBase64URL(part) else { return nil }

@@ -1,22 +1,15 @@
-import JWTKit
-
-#if canImport(FoundationEssentials)
-    import FoundationEssentials
-#else
-    import Foundation
-#endif
-
-/// The claims of a ChronoView access token.
-struct AccessTokenClaims: JWTPayload {
-    var iss: IssuerClaim
+/// The claims of a ChronoView access token (RFC 7519, section 4.1), every one of them required
+/// but `nbf`: a token without one, or with one of the wrong JSON type, is refused.
+///
+/// Decoding checks nothing else: the issuer, audience and clock are the verifier's, which knows
+/// what to expect of them.
+struct AccessTokenClaims: Codable, Sendable {
+    var iss: String
     var aud: AudienceClaim
-    var sub: SubjectClaim
-    var iat: IssuedAtClaim
-    var exp: ExpirationClaim
-    var jti: IDClaim
-    var nbf: NotBeforeClaim?
-
-    /// Checked by jwt-kit once the signature verifies; the issuer, audience and clock come from
-    /// the verifier, which checks them itself (`verify(using:)` has no way to receive them).
-    func verify(using algorithm: some JWTAlgorithm) throws {}
+    /// The user's id.
+    var sub: String
+    var iat: NumericDate
+    var exp: NumericDate
+    var jti: String
+    var nbf: NumericDate?
 }

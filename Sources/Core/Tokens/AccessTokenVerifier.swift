@@ -1,4 +1,4 @@
-import JWTKit
+import Crypto
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -11,32 +11,29 @@ import JWTKit
 ///
 /// Verification refuses `alg: none` and every algorithm but the configured one (an HS256 token
 /// under ES256 keys and the other way round, the classic key confusion), an unknown `kid`, a
-/// wrong issuer or audience, a token expired for longer than the leeway, and one whose `nbf` is
-/// ahead. Whether the user still exists is the caller's check.
+/// `typ` other than JWT, any `crit`, a wrong issuer or audience, a token expired for longer than
+/// the leeway, and one whose `nbf` is ahead. Whether the user still exists is the caller's check.
 public struct AccessTokens: Sendable {
-    private let keys: JWTKeyCollection
+    /// `nil` in a function that only verifies: it holds no private key.
+    private let signer: JWSSigner?
+    private let verifier: JWSVerifier
     private let settings: TokenSettings
-    private let knownKeyIDs: Set<String>
 
+    /// Holds the keys `settings` names, by `kid`. `async` though nothing in it suspends, so that
+    /// callers are unchanged from when an actor held the keys.
     public init(settings: TokenSettings) async {
-        let keys = JWTKeyCollection()
         switch settings.keys {
         case .hs256(let current, let verifyingOnly):
-            for key in [current] + verifyingOnly {
-                await keys.add(
-                    hmac: HMACKey(from: key.secret), digestAlgorithm: .sha256, kid: JWKIdentifier(string: key.id))
-            }
+            signer = JWSSigner(keyID: current.id, key: .hs256(SymmetricKey(data: current.secret)))
+            // The current secret first, so that it wins over any older one under the same kid.
+            verifier = JWSVerifier(
+                keys: ([current] + verifyingOnly).map { ($0.id, .hs256(SymmetricKey(data: $0.secret))) })
         case .es256(let signingKey, let verificationKeys):
-            for key in verificationKeys where key.id != signingKey?.id {
-                await keys.add(ecdsa: key.key, kid: JWKIdentifier(string: key.id))
-            }
-            if let signingKey {
-                await keys.add(ecdsa: signingKey.privateKey, kid: JWKIdentifier(string: signingKey.id))
-            }
+            signer = signingKey.map { JWSSigner(keyID: $0.id, key: .es256($0.privateKey)) }
+            // The signing key's public half is among the verification keys: TokenSettings puts it there.
+            verifier = JWSVerifier(keys: verificationKeys.map { ($0.id, .es256($0.key)) })
         }
-        self.keys = keys
         self.settings = settings
-        self.knownKeyIDs = settings.keys.verificationKeyIDs
     }
 
     public var lifetime: Duration { settings.accessTokenLifetime }
@@ -45,40 +42,42 @@ public struct AccessTokens: Sendable {
     ///
     /// - Throws: a ``ConfigurationError`` in a function that only verifies (it holds no private key).
     public func issue(for userID: UUID, now: Date = Date()) async throws -> String {
-        guard let signingKeyID = settings.keys.signingKeyID else {
+        guard let signer else {
             throw ConfigurationError(
                 variable: "JWT_SIGNING_KEY_SECRET_ARN", problem: "this function verifies tokens and cannot sign them")
         }
         let claims = AccessTokenClaims(
-            iss: IssuerClaim(value: settings.issuer),
-            aud: AudienceClaim(value: [settings.audience]),
-            sub: SubjectClaim(value: userID.apiString),
-            iat: IssuedAtClaim(value: now),
-            exp: ExpirationClaim(value: now.addingTimeInterval(settings.accessTokenLifetime.timeInterval)),
-            jti: IDClaim(value: UUID.version7(at: now).apiString),
+            iss: settings.issuer,
+            aud: AudienceClaim([settings.audience]),
+            sub: userID.apiString,
+            iat: NumericDate(now),
+            exp: NumericDate(now.addingTimeInterval(settings.accessTokenLifetime.timeInterval)),
+            jti: UUID.version7(at: now).apiString,
             nbf: nil
         )
-        return try await keys.sign(claims, kid: JWKIdentifier(string: signingKeyID))
+        return try signer.sign(claims)
     }
 
     /// The user id the token was issued to, or `nil` for any token that must not be accepted.
     public func verify(_ token: String, now: Date = Date()) async -> UUID? {
-        guard let header = JWTHeaderInspection(token: token), header.alg == settings.keys.algorithm,
-            let kid = header.kid, knownKeyIDs.contains(kid)
+        // The claims are read only once the signature holds: until then they are anyone's bytes.
+        guard let payload = verifier.verifiedPayload(of: token),
+            let claims = try? JSONCoding.decoder.decode(AccessTokenClaims.self, from: Data(payload))
         else {
             return nil
         }
-        guard let claims = try? await keys.verify(token, as: AccessTokenClaims.self) else { return nil }
+        // Live while `exp` is after now less the leeway, and once `nbf` is before now plus the
+        // leeway (RFC 7519, sections 4.1.4 and 4.1.5): the leeway allows for clock skew.
         let leeway = settings.leeway.timeInterval
-        guard claims.iss.value == settings.issuer, claims.aud.value.contains(settings.audience),
-            (try? claims.exp.verifyNotExpired(currentDate: now.addingTimeInterval(-leeway))) != nil
+        guard claims.iss == settings.issuer, claims.aud.values.contains(settings.audience),
+            now.addingTimeInterval(-leeway) < claims.exp.date
         else {
             return nil
         }
-        if let nbf = claims.nbf, (try? nbf.verifyNotBefore(currentDate: now.addingTimeInterval(leeway))) == nil {
+        if let nbf = claims.nbf, !(nbf.date < now.addingTimeInterval(leeway)) {
             return nil
         }
-        return UUID(uuidString: claims.sub.value)
+        return UUID(uuidString: claims.sub)
     }
 }
 

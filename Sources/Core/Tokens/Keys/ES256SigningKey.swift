@@ -1,5 +1,4 @@
 import Crypto
-import JWTKit
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -9,7 +8,7 @@ import JWTKit
 
 /// An ES256 private key: what signs access tokens, held only by the functions that issue them.
 public struct ES256SigningKey: Sendable {
-    let privateKey: ES256PrivateKey
+    let privateKey: P256.Signing.PrivateKey
     /// Its public half, which the JWK Set publishes and the other functions verify with.
     public let verificationKey: ES256VerificationKey
 
@@ -42,12 +41,8 @@ public struct ES256SigningKey: Sendable {
                 problem:
                     "is no P-256 private key (PEM, JWK), nor a seed of \(Self.minimumSeedLength)+ letters and digits")
         }
-        do {
-            privateKey = try ES256PrivateKey(backing: key)
-        } catch {
-            throw ConfigurationError(variable: variable, problem: "holds a P-256 key that jwt-kit cannot use")
-        }
-        verificationKey = try ES256VerificationKey(key.publicKey, id: id, variable: variable)
+        privateKey = key
+        verificationKey = ES256VerificationKey(key.publicKey, id: id)
     }
 
     /// 32 letters and digits carry about 190 bits, beyond what a P-256 key offers (128); the
@@ -92,7 +87,7 @@ public struct ES256SigningKey: Sendable {
             throw ConfigurationError(variable: variable, problem: "has no valid private part d")
         }
         // A JWK that gives its public half too must give the one its d has.
-        let derived = try ES256VerificationKey(key.publicKey, id: nil, variable: variable).jwk
+        let derived = ES256VerificationKey(key.publicKey, id: nil).jwk
         guard (jwk.x ?? derived.x) == derived.x, (jwk.y ?? derived.y) == derived.y else {
             throw ConfigurationError(variable: variable, problem: "its x and y do not belong to its d")
         }

@@ -1,5 +1,4 @@
 import Crypto
-import JWTKit
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -11,22 +10,18 @@ import JWTKit
 public struct ES256VerificationKey: Sendable, Equatable {
     /// The key as the JWK Set publishes it.
     public let jwk: JSONWebKey
-    let key: ES256PublicKey
+    let key: P256.Signing.PublicKey
 
     public var id: String { jwk.kid }
 
     /// - Parameter id: the key's `kid`; when nil, its RFC 7638 thumbprint, which every function
     ///   derives alike from the key alone.
-    init(_ publicKey: P256.Signing.PublicKey, id: String?, variable: String) throws(ConfigurationError) {
+    init(_ publicKey: P256.Signing.PublicKey, id: String?) {
         // X9.63: 0x04, then x and y, 32 bytes each.
         let point = Array(publicKey.x963Representation)
         let x = Base64URL.encode(point[1...32])
         let y = Base64URL.encode(point[33...64])
-        do {
-            key = try ES256PublicKey(backing: publicKey)
-        } catch {
-            throw ConfigurationError(variable: variable, problem: "holds a P-256 key that jwt-kit cannot use")
-        }
+        key = publicKey
         jwk = JSONWebKey(kid: id ?? KeyIdentifier.thumbprint(x: x, y: y), x: x, y: y)
     }
 
@@ -62,7 +57,7 @@ public struct ES256VerificationKey: Sendable, Equatable {
                 throw refuse("x and y are not a P-256 point (32 bytes each, base64url)")
             }
             guard !keys.contains(where: { $0.id == kid }) else { throw refuse("repeats kid \(kid)") }
-            keys.append(try ES256VerificationKey(point, id: kid, variable: variable))
+            keys.append(ES256VerificationKey(point, id: kid))
         }
         return keys
     }

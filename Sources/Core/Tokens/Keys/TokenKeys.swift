@@ -25,14 +25,6 @@ public enum TokenKeys: Sendable {
         }
     }
 
-    /// The `kid`s a token may name.
-    var verificationKeyIDs: Set<String> {
-        switch self {
-        case .hs256(let current, let verifyingOnly): Set(([current] + verifyingOnly).map(\.id))
-        case .es256(_, let verificationKeys): Set(verificationKeys.map(\.id))
-        }
-    }
-
     /// What `GET /.well-known/jwks.json` publishes: every public key that may still verify a live
     /// token; none under HS256, whose key is a secret.
     public var publicKeySet: JSONWebKeySet {
