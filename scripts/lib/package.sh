@@ -91,7 +91,13 @@ package_al2023_link_flags() {
     fi
 
     local top=${root:-$PWD}
-    echo "-Xswiftc -L$top/$dir/static-libstdcxx -Xswiftc -L$libpq -Xlinker $top/$object"
+    # -Osize: Lambda pays for every byte at cold start (the image is paged in) and in the
+    # 10 MiB a zip may take here; the functions' work is I/O-bound (BENCHMARKS.md, "Footprint").
+    # --no-export-dynamic undoes the -export-dynamic of the toolchain's static-stdlib-args.lnk:
+    # nothing loads a library into a bootstrap that could look its symbols up, and exporting
+    # every global keeps 2 MiB of symbol table and of code that --gc-sections would drop.
+    echo "-Xswiftc -Osize -Xswiftc -L$top/$dir/static-libstdcxx -Xswiftc -L$libpq -Xlinker $top/$object" \
+        "-Xlinker --no-export-dynamic"
     # Functions only (a name and its parenthesis), not the `__wrap_NAME` in the shim's comment.
     grep -oE '__wrap_[A-Za-z0-9_]+\(' "$shim" | sort -u | sed -e 's/($//' -e 's/^__wrap_/-Xlinker --wrap=/' | tr '\n' ' '
 }
