@@ -152,6 +152,12 @@ public final class PostgresConnection: Sendable {
             if isOpenForRollback { _ = try? await query("ROLLBACK", logger: logger) }
             throw error
         }
+        // A statement that failed inside `body`, its error caught there, left the transaction
+        // aborted: the server would answer COMMIT with a rollback, and no error.
+        guard PQtransactionStatus(handle) != PQTRANS_INERROR else {
+            _ = try? await query("ROLLBACK", logger: logger)
+            throw PostgresError(.server, message: "a statement of the transaction failed; it was rolled back")
+        }
         do {
             try await query("COMMIT", logger: logger)
         } catch {
@@ -185,7 +191,8 @@ public final class PostgresConnection: Sendable {
                     handle, query.sql, Int32(values.count), types.baseAddress, parameters, nil, nil, 0)
             }
         }
-        guard sent == 1 else { throw failure(.connectionLost) }
+        // Refused with the connection intact (too many parameters, say): the statement's fault.
+        guard sent == 1 else { throw failure(PQstatus(handle) == CONNECTION_BAD ? .connectionLost : .invalidValue) }
     }
 
     /// Sends what libpq has buffered, reading meanwhile so that the server never blocks on us.

@@ -13,10 +13,11 @@ extension UUID: SQLEncodable, SQLTextDecodable {
 extension Date: SQLEncodable, SQLDecodable {
     public static var sqlType: PostgresType { .timestamptz }
 
-    /// The date in whole microseconds, truncated toward zero (a `timestamptz`'s precision),
-    /// written in UTC.
+    /// The date to the nearest microsecond (a `timestamptz`'s precision, as the server rounds
+    /// its input), written in UTC: a date read back is written back unchanged.
     public var sqlText: String? {
-        PostgresTimestamp(microsecondsSince2000: Int64(timeIntervalSince(PostgresTimestamp.epoch) * 1_000_000)).text
+        let microseconds = (timeIntervalSince(PostgresTimestamp.epoch) * 1_000_000).rounded()
+        return PostgresTimestamp(microsecondsSince2000: Int64(microseconds)).text
     }
 
     public static func decode(sqlText text: String?) throws(PostgresError) -> Date {

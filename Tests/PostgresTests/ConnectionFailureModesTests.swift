@@ -52,6 +52,24 @@ import Testing
         }
     }
 
+    /// The server answers COMMIT with a rollback, not an error, once a statement failed.
+    @Test func aTransactionWhoseStatementFailedIsNotReportedCommitted() async throws {
+        try await TestServer.withConnection { connection in
+            try await connection.query("CREATE TEMPORARY TABLE kept (n int PRIMARY KEY)", logger: TestServer.logger)
+            let error = await #expect(throws: PostgresError.self) {
+                try await connection.withTransaction(logger: TestServer.logger) { connection in
+                    try await connection.query("INSERT INTO kept VALUES (\(Int32(1)))", logger: TestServer.logger)
+                    _ = try? await connection.query("INSERT INTO kept VALUES (\(Int32(1)))", logger: TestServer.logger)
+                }
+            }
+            #expect(error?.kind == .server)
+            let count = try await connection.query("SELECT count(*)::int FROM kept", logger: TestServer.logger)[0]
+                .decode(Int32.self)
+            #expect(count == 0)
+            #expect(connection.isReusable)
+        }
+    }
+
     @Test func aSessionTheServerEndsIsLost() async throws {
         try await TestServer.withConnection { connection in
             let error = await #expect(throws: PostgresError.self) {

@@ -68,16 +68,28 @@ final class ConnectionPool: Sendable {
     func release(_ session: PostgresConnection) {
         session.deadline = .distantFuture
         if session.isReusable {
-            let waiter = state.withLock { state in
-                if state.waiters.isEmpty, !state.isShutDown { state.idle.append(session) }
-                return state.waiters.isEmpty ? nil : state.waiters.removeFirst()
+            /// Decided under one lock: a session put back among the idle ones may be leased at
+            /// once, so it must never be closed here afterwards.
+            enum Outcome {
+                case kept
+                case handed(Waiter)
+                case closed
             }
-            guard let waiter else {
-                if state.withLock({ $0.isShutDown }) { session.close() }
-                return
+            let outcome = state.withLock { state -> Outcome in
+                if !state.waiters.isEmpty { return .handed(state.waiters.removeFirst()) }
+                if state.isShutDown { return .closed }
+                state.idle.append(session)
+                return .kept
             }
-            waiter.timer?.cancel()
-            waiter.continuation.resume(returning: .session(session))
+            switch outcome {
+            case .kept:
+                break
+            case .handed(let waiter):
+                waiter.timer?.cancel()
+                waiter.continuation.resume(returning: .session(session))
+            case .closed:
+                session.close()
+            }
         } else {
             session.close()
             freeSlot()
