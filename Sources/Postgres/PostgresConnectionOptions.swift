@@ -39,8 +39,9 @@ public struct PostgresConnectionOptions: Sendable, Hashable {
         self.applicationName = applicationName
     }
 
-    /// The keywords and values for `PQconnectStartParams`. Nothing comes from libpq's own
-    /// environment variables or service files: what is not set here is libpq's default.
+    /// The keywords and values for `PQconnectStartParams`. What is set here wins over libpq's
+    /// own `PG*` environment variables; a keyword not set here (a client certificate, say)
+    /// still falls back to its variable, as in any libpq program.
     var keywords: [(String, String)] {
         var pairs: [(String, String)] = []
         switch endpoint {
