@@ -23,6 +23,13 @@ final class ConnectionPool: Sendable {
         var waiters: [Waiter] = []
         var nextWaiterID = 0
         var isShutDown = false
+
+        /// Counts one more session as opened, when the pool has room for it.
+        mutating func reserveSlot(capacity: Int) -> Bool {
+            guard !isShutDown, opened < capacity else { return false }
+            opened += 1
+            return true
+        }
     }
 
     /// What a waiting lease is given: a session, or the right to open one in a freed slot.
@@ -48,9 +55,7 @@ final class ConnectionPool: Sendable {
         let immediate: Grant? = try state.withLock { state in
             guard !state.isShutDown else { throw PoolShutDown() }
             if let session = state.idle.popLast() { return .session(session) }
-            guard state.opened < capacity else { return nil }
-            state.opened += 1
-            return .slot
+            return state.reserveSlot(capacity: capacity) ? .slot : nil
         }
         let grant: Grant
         if let immediate {
@@ -99,11 +104,7 @@ final class ConnectionPool: Sendable {
     /// Opens sessions up to ``capacity`` in the background of a cold start, so that the first
     /// invocation finds one open; a failure is left for that invocation to meet again.
     func prewarm(until deadline: NIODeadline) async throws {
-        while let reserved = state.withLock({ state -> Bool? in
-            guard !state.isShutDown, state.opened < capacity else { return nil }
-            state.opened += 1
-            return true
-        }), reserved {
+        while state.withLock({ $0.reserveSlot(capacity: capacity) }) {
             release(try await open(until: deadline))
         }
     }
@@ -157,8 +158,7 @@ final class ConnectionPool: Sendable {
                     continuation.resume(returning: .session(session))
                     return nil
                 }
-                if state.opened < capacity {
-                    state.opened += 1
+                if state.reserveSlot(capacity: capacity) {
                     continuation.resume(returning: .slot)
                     return nil
                 }
